@@ -1,0 +1,170 @@
+"""The catalog: published entries and their facets (countries, SDGs, phases, keywords) with counts.
+
+Publication is decided here, once: ``Catalog.build`` keeps only public entries unless a
+preview is asked for, so nothing downstream can render what it was never given.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .countries import Country, CountryResolver
+from .loader import Content, Entry
+from .models import Lesson, Round
+from .text import slugify
+from .vocabularies import Term, Vocabularies
+
+ROLES = {
+    "beneficiary": "beneficiary",
+    "cooperating": "cooperating country",
+    "action": "action country",
+    "actor": "actor",
+}
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet (a country, an SDG, a phase, a keyword) and the entries that have it."""
+
+    slug: str
+    label: str
+    entries: tuple[Entry, ...]
+    term: Term | None = None
+    country: Country | None = None
+
+    @property
+    def count(self) -> int:
+        return len(self.entries)
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A way to group entries, with every value that at least one entry in the catalog has."""
+
+    name: str  # URL folder: countries, sdgs, phases, keywords
+    title: str
+    values: tuple[FacetValue, ...]
+
+    def get(self, slug: str) -> FacetValue | None:
+        return next((v for v in self.values if v.slug == slug), None)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The entries a site shows, newest first, and their facets."""
+
+    entries: tuple[Entry, ...]
+    vocabularies: Vocabularies
+    countries_resolver: CountryResolver
+    preview: bool = False
+    roles: dict[tuple[str, str], dict[str, tuple[str, ...]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, content: Content, preview: bool = False) -> Catalog:
+        """The catalog of public entries; with ``preview``, unpublished ones too (for ``mkdocs serve`` only)."""
+        chosen = [e for e in content.entries if preview or e.is_public]
+        chosen.sort(key=lambda e: (e.fields.date, e.fields.title), reverse=True)
+        roles = {(e.kind, e.slug): country_roles(e) for e in chosen}
+        return cls(tuple(chosen), content.vocabularies, content.countries, preview, roles)
+
+    def by_kind(self, kind: str) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if e.kind == kind)
+
+    def roles_of(self, entry: Entry) -> dict[str, tuple[str, ...]]:
+        """Country code -> roles (beneficiary, cooperating, action, actor) for one entry."""
+        return self.roles[(entry.kind, entry.slug)]
+
+    def country(self, code: str) -> Country:
+        return self.countries_resolver.by_code(code)
+
+    @cached_property
+    def countries(self) -> Facet:
+        groups: dict[str, list[Entry]] = defaultdict(list)
+        for entry in self.entries:
+            for code in self.roles_of(entry):
+                groups[code].append(entry)
+        values = [
+            FacetValue(self.country(code).slug, self.country(code).name, tuple(items), country=self.country(code))
+            for code, items in groups.items()
+        ]
+        return Facet("countries", "Countries", tuple(sorted(values, key=lambda v: v.slug)))
+
+    @cached_property
+    def sdgs(self) -> Facet:
+        return self._vocabulary_facet(
+            "sdgs",
+            "Sustainable Development Goals",
+            self.vocabularies.sdgs.terms,
+            lambda e: [str(n) for n in e.fields.sdgs],
+        )
+
+    @cached_property
+    def phases(self) -> Facet:
+        return self._vocabulary_facet("phases", "Phases", self.vocabularies.phases.terms, lambda e: [e.fields.phase])
+
+    def _vocabulary_facet(self, name, title, terms, keys_of) -> Facet:
+        groups: dict[str, list[Entry]] = defaultdict(list)
+        for entry in self.entries:
+            for key in dict.fromkeys(keys_of(entry)):
+                groups[key].append(entry)
+        values = [FacetValue(t.key, t.label, tuple(groups[t.key]), term=t) for t in terms if groups[t.key]]
+        return Facet(name, title, tuple(values))
+
+    @cached_property
+    def keywords(self) -> Facet:
+        """Keywords grouped by slug (case, accents and punctuation ignored), labelled by their commonest spelling."""
+        groups: dict[str, list[Entry]] = defaultdict(list)
+        spellings: dict[str, Counter] = defaultdict(Counter)
+        for entry in self.entries:
+            for keyword in entry.fields.keywords:
+                slug = keyword_slug(keyword)
+                spellings[slug][keyword] += 1
+                if entry not in groups[slug]:
+                    groups[slug].append(entry)
+        values = [
+            FacetValue(slug, spellings[slug].most_common(1)[0][0], tuple(items)) for slug, items in groups.items()
+        ]
+        return Facet("keywords", "Keywords", tuple(sorted(values, key=lambda v: v.slug)))
+
+    def facets(self) -> tuple[Facet, ...]:
+        return (self.countries, self.sdgs, self.phases, self.keywords)
+
+    def related(self, entry: Entry, n: int = 3) -> list[Entry]:
+        """Entries that share the most keywords, countries and SDGs with ``entry``."""
+
+        def signature(e: Entry) -> set[str]:
+            return (
+                {f"k:{keyword_slug(k)}" for k in e.fields.keywords}
+                | {f"c:{c}" for c in self.roles_of(e)}
+                | {f"s:{s}" for s in e.fields.sdgs}
+            )
+
+        mine = signature(entry)
+        scored = [(len(mine & signature(e)), e) for e in self.entries if e is not entry]
+        scored = [(s, e) for s, e in scored if s >= 2]
+        scored.sort(key=lambda pair: (-pair[0], -pair[1].fields.date.toordinal(), pair[1].slug))
+        return [e for _, e in scored[:n]]
+
+
+def keyword_slug(keyword: str) -> str:
+    slug = slugify(keyword)
+    return "keyword-index" if slug == "index" else slug
+
+
+def country_roles(entry: Entry) -> dict[str, tuple[str, ...]]:
+    """Each country of an entry with its roles, in the order they appear."""
+    roles: dict[str, list[str]] = defaultdict(list)
+    fields = entry.fields
+    if isinstance(fields, Round):
+        roles[fields.beneficiary.country].append("beneficiary")
+        for party in fields.cooperating:
+            roles[party.country].append("cooperating")
+    elif isinstance(fields, Lesson):
+        for code in fields.countries:
+            roles[code].append("action")
+        for actor in fields.actors:
+            if actor.country and "actor" not in roles[actor.country]:
+                roles[actor.country].append("actor")
+    return {code: tuple(dict.fromkeys(r)) for code, r in roles.items()}

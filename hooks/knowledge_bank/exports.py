@@ -1,0 +1,169 @@
+"""Open data: ``catalog.json`` (with its JSON Schema), ``catalog.csv`` and the Atom feed."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from typing import Literal
+
+import jinja2
+from pydantic import BaseModel, ConfigDict, Field
+
+from .catalog import Catalog
+from .loader import Entry
+from .models import Lesson, Round, Summary, Title
+
+SCHEMA_VERSION = 1
+
+
+class CountryRole(BaseModel):
+    """A country of an entry and what part it played."""
+
+    code: str = Field(description="ISO 3166-1 alpha-2 code.")
+    name: str = Field(description="English name.")
+    roles: list[Literal["beneficiary", "cooperating", "action", "actor"]]
+
+
+class CatalogRecord(BaseModel):
+    """One published entry in ``catalog.json``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["round", "lesson"]
+    slug: str
+    url: str = Field(description="Address of the entry's page, relative to the site root.")
+    title: Title
+    summary: Summary
+    date: dt.date
+    language: Literal["en", "es", "pt", "fr"]
+    phase: str = Field(description="Key of the phase vocabulary.")
+    sdgs: list[int]
+    keywords: list[str]
+    countries: list[CountryRole]
+    institutions: list[str] = Field(description="Institutions of the beneficiary, cooperating countries or actors.")
+    knowledge_type: Literal["lesson-learnt", "good-practice", "success-story"] | None = None
+    author: str | None = None
+    initiative: str | None = None
+
+
+class CatalogFile(BaseModel):
+    """The whole ``catalog.json``: vocabularies' labels and the published entries, newest first."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    generated: dt.date
+    countries: dict[str, dict[str, str]] = Field(description="ISO code -> names in en, es, pt, fr.")
+    phases: dict[str, dict[str, str]] = Field(description="Phase key -> labels in en, es, pt, fr.")
+    sdgs: dict[str, dict[str, str]] = Field(description="SDG number -> labels in en, es, pt, fr, and its colour.")
+    entries: list[CatalogRecord]
+
+
+def record(catalog: Catalog, entry: Entry) -> CatalogRecord:
+    """The catalog record of one entry."""
+    fields = entry.fields
+    roles = catalog.roles_of(entry)
+    institutions: list[str] = []
+    extra: dict = {}
+    if isinstance(fields, Round):
+        institutions = [fields.beneficiary.institution, *(p.institution for p in fields.cooperating)]
+        extra["initiative"] = fields.initiative
+    elif isinstance(fields, Lesson):
+        institutions = [a.name for a in fields.actors]
+        extra.update(knowledge_type=fields.knowledge_type, author=fields.author)
+    return CatalogRecord(
+        kind=entry.kind[:-1],
+        slug=entry.slug,
+        url=entry.url,
+        title=fields.title,
+        summary=fields.summary,
+        date=fields.date,
+        language=fields.language,
+        phase=fields.phase,
+        sdgs=list(dict.fromkeys(fields.sdgs)),
+        keywords=list(fields.keywords),
+        countries=[CountryRole(code=c, name=catalog.country(c).name, roles=list(r)) for c, r in roles.items()],
+        institutions=list(dict.fromkeys(institutions)),
+        **extra,
+    )
+
+
+def catalog_file(catalog: Catalog) -> CatalogFile:
+    codes = sorted({c for e in catalog.entries for c in catalog.roles_of(e)})
+    vocab = catalog.vocabularies
+    return CatalogFile(
+        generated=max((e.fields.date for e in catalog.entries), default=dt.date(1970, 1, 1)),
+        countries={c: catalog.country(c).names for c in codes},
+        phases={t.key: t.labels for t in vocab.phases.terms},
+        sdgs={t.key: t.labels | {"colour": t.colour} for t in vocab.sdgs.terms},
+        entries=[record(catalog, e) for e in catalog.entries],
+    )
+
+
+def catalog_json(catalog: Catalog, site_url: str = "") -> str:
+    """``catalog.json``: compact JSON of ``CatalogFile``."""
+    return catalog_file(catalog).model_dump_json(exclude_none=True)
+
+
+def catalog_schema() -> str:
+    """The JSON Schema of ``catalog.json``, derived from the models."""
+    schema = CatalogFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Knowledge Bank catalog"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+CSV_COLUMNS = (
+    "kind",
+    "slug",
+    "url",
+    "title",
+    "date",
+    "language",
+    "phase",
+    "sdgs",
+    "keywords",
+    "countries",
+    "institutions",
+    "summary",
+)
+
+
+def _cell(value: str) -> str:
+    """Neutralise spreadsheet formulas: a cell starting with = + - @ or a control character is quoted."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r", "\n") else value
+
+
+def catalog_csv(catalog: Catalog, site_url: str = "") -> str:
+    """``catalog.csv``: one row per published entry, lists joined with ``; ``."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for entry in catalog.entries:
+        r = record(catalog, entry)
+        row = [
+            r.kind,
+            r.slug,
+            site_url.rstrip("/") + "/" + r.url if site_url else r.url,
+            r.title,
+            r.date.isoformat(),
+            r.language,
+            r.phase,
+            "; ".join(map(str, r.sdgs)),
+            "; ".join(r.keywords),
+            "; ".join(c.name for c in r.countries),
+            "; ".join(r.institutions),
+            r.summary,
+        ]
+        writer.writerow([_cell(str(v)) for v in row])
+    return out.getvalue()
+
+
+def feed_xml(env: jinja2.Environment, catalog: Catalog, site_url: str = "") -> str:
+    """``feed.xml``: an Atom feed of the 50 newest published entries."""
+    base = site_url.rstrip("/") + "/" if site_url else "/"
+    entries = catalog.entries[:50]
+    updated = max((e.fields.date for e in entries), default=dt.date(1970, 1, 1))
+    return env.get_template("feed.xml.j2").render(entries=entries, base=base, updated=updated)

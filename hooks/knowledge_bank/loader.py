@@ -1,0 +1,274 @@
+"""Loading: every file of ``rounds/`` and ``lessons/`` parsed and validated, all problems collected."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .countries import CountryResolver
+from .messages import describe
+from .models import KINDS, SECTIONS, EntryFields, Lesson, ModelContext, Round
+from .problems import Problem, Severity
+from .source import Source, read_source
+from .vocabularies import Vocabularies, load_vocabularies
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<![\w/])\+\d[\d\s().-]{7,}\d")
+IGNORED = {"README.md", "index.md"}
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file that belongs to an entry, published only with it."""
+
+    name: str  # path relative to the entry's folder
+    path: Path
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A validated round or lesson: where it came from, its fields and its body."""
+
+    kind: str  # "rounds" or "lessons"
+    slug: str
+    source: str  # path relative to the project root, e.g. rounds/x.md
+    fields: EntryFields
+    body: str
+    attachments: tuple[Attachment, ...] = ()
+
+    @property
+    def is_public(self) -> bool:
+        """The publication gate: a literal ``published: true`` and, for a round, its authorization."""
+        if self.fields.published is not True:
+            return False
+        if isinstance(self.fields, Round):
+            return self.fields.authorization is not None
+        return isinstance(self.fields, Lesson)
+
+    @property
+    def url(self) -> str:
+        return f"{self.kind}/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Content:
+    """The result of loading: entries that validated, and every problem found."""
+
+    entries: tuple[Entry, ...]
+    problems: tuple[Problem, ...]
+    vocabularies: Vocabularies
+    countries: CountryResolver
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+
+def load_content(root: Path, only: list[Path] | None = None) -> Content:
+    """Load vocabularies and every entry under ``root``; ``only`` limits which files are reported."""
+    vocabularies = load_vocabularies(root / "vocabularies")
+    countries = CountryResolver(vocabularies.country_aliases)
+    context = {"kb": ModelContext(vocabularies, countries)}
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    for kind in KINDS:
+        for source_path, folder in _entry_files(root, kind, problems):
+            entry, found = _load_entry(root, kind, source_path, folder, context)
+            problems.extend(found)
+            if entry is not None:
+                entries.append(entry)
+    problems.extend(_duplicate_slugs(entries))
+    if only is not None:
+        wanted = {str(p.resolve()) for p in only}
+        problems = [p for p in problems if str((root / p.path).resolve()) in wanted]
+    return Content(tuple(entries), tuple(sorted(problems)), vocabularies, countries)
+
+
+def _entry_files(root: Path, kind: str, problems: list[Problem]) -> list[tuple[Path, Path | None]]:
+    """(source file, attachment folder or None) for every entry of a kind, in name order."""
+    found = []
+    base = root / kind
+    if not base.is_dir():
+        return found
+    for child in sorted(base.iterdir()):
+        if child.name.startswith((".", "_")) or child.name in IGNORED:
+            continue
+        rel = child.relative_to(root).as_posix()
+        if child.is_symlink():
+            problems.append(Problem(rel, 1, "entries may not be symbolic links; commit the file itself"))
+        elif child.is_dir():
+            index = child / "index.md"
+            if index.is_file():
+                found.append((index, child))
+            else:
+                problems.append(Problem(rel, 1, f"the folder has no index.md: put the entry's text in {rel}/index.md"))
+        elif child.suffix == ".md":
+            found.append((child, None))
+        else:
+            problems.append(
+                Problem(rel, 1, f"only Markdown entries (.md) belong in {kind}/; put attachments in the entry's folder")
+            )
+    return found
+
+
+def _load_entry(
+    root: Path, kind: str, path: Path, folder: Path | None, context: dict
+) -> tuple[Entry | None, list[Problem]]:
+    rel = path.relative_to(root).as_posix()
+    slug = folder.name if folder else path.stem
+    src = read_source(rel, path.read_bytes())
+    problems = [Problem(rel, line, message, field) for line, field, message in src.problems]
+    if not SLUG.match(slug):
+        from .text import slugify
+
+        problems.append(
+            Problem(rel, 1, f"the file name “{slug}” is not a valid slug: rename it to “{slugify(slug)}”", "slug")
+        )
+    if src.data == {} and src.problems:
+        return None, problems
+    model = KINDS[kind]
+    fields = None
+    try:
+        fields = model.model_validate(src.data, context=context)
+    except ValidationError as exc:
+        allowed = list(model.model_fields)
+        for error in exc.errors(include_url=False):
+            loc = tuple(error["loc"])
+            line = _line_for(src, loc, error["type"])
+            field = "authorization" if error["type"] == "unauthorized" else _field(loc)
+            problems.append(Problem(rel, line, describe(error, allowed), field))
+    problems += _contact_details(src)
+    attachments, found = _attachments(root, rel, folder, src)
+    problems += found
+    if fields is None or any(p.is_error for p in problems):
+        return None, problems
+    problems += _methodology_warnings(rel, kind, fields, src)
+    return Entry(kind, slug, rel, fields, src.body, attachments), problems
+
+
+def _line_for(src: Source, loc: tuple, error_type: str) -> int:
+    if error_type == "unauthorized":
+        return src.lines.get(("published",), src.fm_end_line)
+    if error_type == "missing" and loc not in src.lines:
+        parent = loc[:-1]
+        return src.line_of(parent) if parent else src.fm_end_line
+    return src.line_of(loc)
+
+
+def _field(loc: tuple) -> str:
+    from .source import _dotted
+
+    return _dotted(loc)
+
+
+def _contact_details(src: Source) -> list[Problem]:
+    """Personal contact details are never published: e-mail addresses and phone numbers are errors."""
+    problems = []
+    texts = [(src.line_of(loc), loc, value) for loc, value in src.raw_scalars.items()]
+    texts += [(src.body_line + i, ("body",), line) for i, line in enumerate(src.body.split("\n"))]
+    for line, loc, value in texts:
+        if EMAIL.search(value) or PHONE.search(value):
+            what = "an e-mail address" if EMAIL.search(value) else "a phone number"
+            problems.append(
+                Problem(
+                    src.path,
+                    line,
+                    f"{what} found: personal contact details are never published; remove it",
+                    _field(loc),
+                )
+            )
+    return problems
+
+
+def _attachments(
+    root: Path, rel: str, folder: Path | None, src: Source
+) -> tuple[tuple[Attachment, ...], list[Problem]]:
+    """The files of the entry's folder, and problems with files the front matter names."""
+    problems: list[Problem] = []
+    attachments: list[Attachment] = []
+    if folder is not None:
+        real_folder = folder.resolve()
+        for path in sorted(folder.rglob("*")):
+            name = path.relative_to(folder).as_posix()
+            if name == "index.md" or path.is_dir() or any(part.startswith(".") for part in name.split("/")):
+                continue
+            if path.is_symlink() and not path.resolve().is_relative_to(real_folder):
+                problems.append(
+                    Problem(rel, 1, f"attachment “{name}” is a symbolic link out of the entry's folder", "file")
+                )
+                continue
+            attachments.append(Attachment(name, path))
+    names = {a.name for a in attachments}
+    data = src.data if isinstance(src.data, dict) else {}
+    wanted: list[tuple[tuple, object]] = []
+    if isinstance(data.get("report"), dict):
+        wanted.append((("report", "file"), data["report"].get("file")))
+    for i, doc in enumerate(data.get("reference_documents") or []):
+        if isinstance(doc, dict):
+            wanted.append((("reference_documents", i, "file"), doc.get("file")))
+    for loc, value in wanted:
+        if not isinstance(value, str) or not value.strip():
+            continue
+        if folder is None:
+            problems.append(
+                Problem(
+                    rel,
+                    src.line_of(loc),
+                    f"`{_field(loc)}`: “{value}” needs the entry in a folder: move the file to "
+                    f"{rel[:-3]}/index.md and put {value} beside it",
+                    _field(loc),
+                )
+            )
+        elif value.strip() not in names:
+            problems.append(
+                Problem(rel, src.line_of(loc), f"`{_field(loc)}`: no file “{value}” in the entry's folder", _field(loc))
+            )
+    return tuple(attachments), problems
+
+
+def _methodology_warnings(rel: str, kind: str, fields: EntryFields, src: Source) -> list[Problem]:
+    """What the methodology expects but does not require: warnings, which fail a strict build."""
+    warnings = []
+
+    def warn(loc: tuple, message: str) -> None:
+        line = src.line_of(loc) if loc else src.body_line
+        warnings.append(Problem(rel, line, message, _field(loc), Severity.WARNING))
+
+    headings = {m.strip().casefold() for m in re.findall(r"^##\s+(.+?)\s*#*\s*$", src.body, flags=re.M)}
+    for section in SECTIONS[kind]:
+        if section.casefold() not in headings:
+            warn((), f"the body has no section “## {section}”")
+    if isinstance(fields, Round):
+        roles = [m.role for m in fields.panel]
+        if (roles.count("specialist"), roles.count("coordinator")) != (2, 2):
+            warn(
+                ("panel",),
+                f"the methodology expects a panel of 2 specialists and 2 coordinators; this one has "
+                f"{roles.count('specialist')} and {roles.count('coordinator')}",
+            )
+        if fields.visit is not None and not 3 <= fields.visit.days <= 5:
+            warn(("visit",), f"the methodology expects a 3–5 day visit; this one lasts {fields.visit.days} day(s)")
+    return warnings
+
+
+def _duplicate_slugs(entries: list[Entry]) -> list[Problem]:
+    by_slug: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for entry in entries:
+        by_slug[(entry.kind, entry.slug)].append(entry)
+    problems = []
+    for (_kind, slug), same in by_slug.items():
+        for entry in same[1:]:
+            problems.append(
+                Problem(
+                    entry.source,
+                    1,
+                    f"two entries have the slug “{slug}” ({same[0].source} and {entry.source}); rename one",
+                    "slug",
+                )
+            )
+    return problems

@@ -1,0 +1,169 @@
+"""Reading one source file: bytes -> front matter (with the line of every field) and body.
+
+YAML is read with the safe loader, restricted further: only ``true``/``false`` are booleans
+(``yes``, ``no``, ``on``, ``off`` stay strings, so ``published: yes`` is an error and
+``country: NO`` is Norway), anchors and aliases are refused, and a key may appear once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+MAX_BYTES = 1_000_000
+Path_ = tuple[str | int, ...]
+
+FM_BOUNDARY = YAMLHandler.FM_BOUNDARY  # ^-{3,}\s*$
+
+
+class StrictLoader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2-style booleans: only true/false (any case) are booleans."""
+
+
+StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+@dataclass
+class Source:
+    """A parsed file: its front matter, where each field is, and its body."""
+
+    path: str
+    data: dict = field(default_factory=dict)
+    lines: dict[Path_, int] = field(default_factory=dict)
+    raw_scalars: dict[Path_, str] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+    fm_end_line: int = 1
+    problems: list[tuple[int, str, str]] = field(default_factory=list)  # (line, field, message)
+
+    def line_of(self, loc: Path_) -> int:
+        """The line of the field at ``loc``, or of its nearest enclosing field."""
+        for n in range(len(loc), 0, -1):
+            if loc[:n] in self.lines:
+                return self.lines[loc[:n]]
+        return 1
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def read_source(path: str, raw: bytes) -> Source:
+    """Parse ``raw`` (the bytes of the file at ``path``); problems are collected, never raised."""
+    src = Source(path)
+    if len(raw) > MAX_BYTES:
+        src.problems.append((1, "", f"the file is {len(raw):,} bytes; an entry must be under {MAX_BYTES:,} bytes"))
+        return src
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        src.problems.append(
+            (line, "", f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it with UTF-8 encoding")
+        )
+        return src
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if not lines or not FM_BOUNDARY.match(lines[0]):
+        src.problems.append((1, "", "the file must start with front matter: a line `---`, the fields, and `---`"))
+        return src
+    end = next((i for i in range(1, len(lines)) if FM_BOUNDARY.match(lines[i]) or lines[i] == "..."), None)
+    if end is None:
+        src.problems.append((1, "", "the front matter is not closed: add a line `---` after the last field"))
+        return src
+    src.fm_end_line = end + 1
+    src.body = "\n".join(lines[end + 1 :])
+    src.body_line = end + 2
+    _parse_front_matter(src, "\n".join(lines[1:end]), offset=1)
+    return src
+
+
+def _parse_front_matter(src: Source, text: str, offset: int) -> None:
+    if not text.strip():
+        src.problems.append(
+            (1, "", "the front matter is empty: it needs at least title, summary and the other required fields")
+        )
+        return
+    try:
+        for event in yaml.parse(text, Loader=StrictLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                line = event.start_mark.line + 1 + offset
+                src.problems.append(
+                    (line, "", "YAML anchors and aliases (`&name`, `*name`) are not allowed in front matter")
+                )
+                return
+        node = yaml.compose(text, Loader=StrictLoader)
+    except yaml.MarkedYAMLError as exc:
+        # An unclosed bracket or quote is found where the text ends; its start is where to fix it.
+        mark = exc.context_mark or exc.problem_mark
+        line = (mark.line + 1 + offset) if mark else 1
+        problem = (exc.problem or str(exc)).strip()
+        if exc.context and exc.context_mark:
+            problem = f"{exc.context.replace('while ', '')} that is never closed ({problem})"
+        src.problems.append(
+            (line, "", f"the front matter is not valid YAML: {problem}; check indentation, colons and quotes")
+        )
+        return
+    except yaml.YAMLError as exc:
+        src.problems.append((1, "", f"the front matter is not valid YAML: {exc}"))
+        return
+    except RecursionError:
+        src.problems.append((1, "", "the front matter is nested too deeply"))
+        return
+    if not isinstance(node, yaml.MappingNode):
+        src.problems.append((offset + 1, "", "the front matter must be a set of `field: value` lines"))
+        return
+    _index(node, (), src, offset)  # a repeated key is reported, and the last value is read
+    try:
+        loader = StrictLoader("")
+        data = loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 + offset if mark else 1
+        src.problems.append(
+            (line, "", f"the front matter has a value YAML cannot read here: {getattr(exc, 'problem', exc)}")
+        )
+        return
+    src.data = data
+
+
+def _index(node: yaml.Node, loc: Path_, src: Source, offset: int, depth: int = 0) -> None:
+    """Record the line of every field and list item; report keys that appear twice."""
+    if depth > 50:
+        src.problems.append((node.start_mark.line + 1 + offset, _dotted(loc), "the value is nested too deeply"))
+        return
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            line = key_node.start_mark.line + 1 + offset
+            if key in seen:
+                src.problems.append(
+                    (line, _dotted((*loc, key)), f"`{key}` is given twice (first on line {seen[key]}); keep one")
+                )
+                continue
+            seen[key] = line
+            src.lines[(*loc, key)] = line
+            _index(value_node, (*loc, key), src, offset, depth + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            src.lines[(*loc, i)] = item.start_mark.line + 1 + offset
+            _index(item, (*loc, i), src, offset, depth + 1)
+    elif isinstance(node, yaml.ScalarNode):
+        src.raw_scalars[loc] = node.value
+
+
+def _dotted(loc: Path_) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out

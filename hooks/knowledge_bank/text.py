@@ -1,0 +1,20 @@
+"""Text helpers shared by vocabularies, countries and keywords."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def fold(text: str) -> str:
+    """A key for case-, accent- and spacing-insensitive comparison (``Perú`` == ``peru``)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    no_marks = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", no_marks.casefold()).strip()
+
+
+def slugify(text: str) -> str:
+    """A URL slug: folded, ASCII letters and digits joined by hyphens."""
+    folded = fold(text)
+    ascii_only = folded.encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-") or "item"

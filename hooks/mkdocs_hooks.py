@@ -1,0 +1,67 @@
+"""MkDocs hooks: a thin adapter that hands MkDocs events to the ``knowledge_bank`` core.
+
+Imported at the top (not inside events): this folder is on ``sys.path`` only while MkDocs
+imports the hook module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from knowledge_bank.catalog import Catalog
+from knowledge_bank.loader import load_content
+from knowledge_bank.problems import report
+from knowledge_bank.render import GeneratedSite, render_site
+
+log = get_plugin_logger("knowledge_bank")
+_state: dict[str, object] = {}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def on_config(config):
+    """Load and validate all content; stop before anything is written if there is an error."""
+    root = Path(config.config_file_path).parent
+    content = load_content(root)
+    for problem in content.problems:
+        (log.error if problem.is_error else log.warning)(problem.format())
+    if not content.ok:
+        raise PluginError("the content has errors; nothing was built:\n" + report(list(content.problems)))
+    if content.problems and config.strict:
+        # MkDocs' own --strict aborts only after writing the site; stop before, as for errors.
+        raise PluginError(
+            "the content has warnings and --strict is on; nothing was built:\n" + report(list(content.problems))
+        )
+    catalog = Catalog.build(content, preview=False)
+    _state["site"] = render_site(catalog, config.site_url or "")
+    _state["root"] = root
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    """Add the generated pages, data files and public attachments."""
+    site: GeneratedSite = _state["site"]  # type: ignore[assignment]
+    for uri, markdown in site.pages.items():
+        inclusion = InclusionLevel.NOT_IN_NAV if uri in site.out_of_nav else InclusionLevel.UNDEFINED
+        files.append(File.generated(config, uri, content=markdown, inclusion=inclusion))
+    for uri, text in site.data.items():
+        files.append(File.generated(config, uri, content=text))
+    for uri, path in site.attachments.items():
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    """Point an entry's edit button at its source file in rounds/ or lessons/."""
+    site: GeneratedSite = _state["site"]  # type: ignore[assignment]
+    source = site.sources.get(page.file.src_uri)
+    if source and config.repo_url and config.edit_uri:
+        edit_root = config.edit_uri.rstrip("/").rsplit("/", 1)[0]  # "edit/main/docs" -> "edit/main"
+        page.edit_url = f"{config.repo_url.rstrip('/')}/{edit_root}/{source}"
+    return context

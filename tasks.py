@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Set up and run the Knowledge Bank with nothing but Python 3.11+.
+
+    python3 tasks.py serve      # build and serve the site at http://127.0.0.1:8000
+    python3 tasks.py build      # build the public site into site/
+    python3 tasks.py test       # run every test (installs Debian's Chromium for browser tests if missing)
+
+Each command first creates ``.venv`` and installs the project into it (quietly, and only
+when ``pyproject.toml`` changed since the last install).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / "python"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def run(*command: str | Path, **kwargs) -> None:
+    print("$", " ".join(map(str, command)), flush=True)
+    subprocess.run([str(c) for c in command], check=True, **kwargs)
+
+
+def setup(extras: str = "") -> None:
+    """Create the virtual environment and install the project (editable) when needed."""
+    if sys.version_info < (3, 11):
+        sys.exit("Knowledge Bank needs Python 3.11 or newer")
+    if not PYTHON.exists():
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    stamp = VENV / f".installed{extras}"
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    target = f".[{extras}]" if extras else "."
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", target, cwd=ROOT)
+    stamp.write_text(digest)
+
+
+def ensure_chromium() -> None:
+    """Browser tests drive Debian's Chromium; install it with apt-get when it is missing."""
+    if CHROMIUM.exists():
+        return
+    if shutil.which("apt-get") is None:
+        sys.exit("browser tests need Chromium at /usr/bin/chromium: install it with your package manager")
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    run(*sudo, "apt-get", "update", "-qq", env=env)
+    run(*sudo, "apt-get", "install", "-y", "-qq", "chromium", env=env)
+
+
+def main(argv: list[str]) -> None:
+    command, rest = (argv[0], argv[1:]) if argv else ("serve", [])
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if command == "serve":
+        setup()
+        run(BIN / "mkdocs", "serve", *rest, cwd=ROOT, env=env)
+    elif command == "build":
+        setup()
+        run(BIN / "mkdocs", "build", "--strict", *rest, cwd=ROOT, env=env)
+    elif command == "test":
+        setup("test")
+        ensure_chromium()
+        run(BIN / "ruff", "check", "hooks", "tests", "tasks.py", cwd=ROOT)
+        run(PYTHON, "-m", "pytest", *rest, cwd=ROOT, env=env)
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    try:
+        main(sys.argv[1:])
+    except subprocess.CalledProcessError as error:
+        sys.exit(error.returncode)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,104 @@
+"""The authorization gate: a public build holds no trace of any unpublished entry."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from .conftest import FIXTURES, make_project, run_build
+
+MARKERS = [
+    "ZQX",  # every marker below starts with it: title, summary, body, institutions, names, place, file
+    "zqx",  # slugs, keyword slugs and the attachment's name
+    "Suriname",
+    "suriname",
+    "Guyana",
+    "guyana",
+    "Belize",
+    "belize",  # countries only unpublished entries use
+    "Zqxkeyword",
+]
+
+
+@pytest.fixture(scope="module")
+def public_build(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("publication"), content=FIXTURES / "publication")
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    return build
+
+
+def all_files(site):
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            if path.suffix == ".gz":
+                data = gzip.decompress(data)
+            yield path, data
+
+
+def test_no_file_of_the_site_contains_a_marker(public_build):
+    leaks = [
+        f"{path.relative_to(public_build.site)}: {marker}"
+        for path, data in all_files(public_build.site)
+        for marker in MARKERS
+        if marker.encode() in data or marker.encode() in path.as_posix().encode()
+    ]
+    assert not leaks, leaks
+
+
+def test_published_entries_are_there(public_build):
+    catalog = json.loads((public_build.site / "catalog.json").read_text())
+    assert sorted(e["slug"] for e in catalog["entries"]) == ["public-lesson", "public-round"]
+    assert (public_build.site / "rounds/public-round/index.html").exists()
+    assert (public_build.site / "lessons/public-lesson/index.html").exists()
+
+
+def counts(html: str) -> dict[str, int]:
+    soup = BeautifulSoup(html, "lxml")
+    return {
+        li.a.get_text(strip=True): int(li.select_one(".kb-count").get_text())
+        for li in soup.select("ul.kb-facet-list > li")
+    }
+
+
+def test_counts_include_only_published_entries(public_build):
+    # "Care systems" and "Peer review" are each used by one public and one unpublished entry.
+    keywords = counts(public_build.page("keywords"))
+    assert keywords == {"Care systems": 1, "Peer review": 1}
+    sdgs = counts(public_build.page("sdgs"))
+    assert sdgs == {"SDG 1 · No poverty": 2, "SDG 5 · Gender equality": 1}
+    phases = counts(public_build.page("phases"))
+    assert phases == {"Formulation": 1, "Implementation": 1}
+    countries = counts(public_build.page("countries"))
+    assert countries == {"Chile": 1, "Paraguay": 1, "Uruguay": 2}  # panel members give no role
+    for folder in ("rounds", "lessons"):
+        items = BeautifulSoup(public_build.page(folder), "lxml").select("ul.kb-list > li")
+        assert len(items) == 1
+
+
+def test_no_facet_page_exists_for_values_only_unpublished_entries_have(public_build):
+    for url in (
+        "sdgs/14",
+        "sdgs/15",
+        "phases/evaluation",
+        "phases/identification",
+        "countries/suriname",
+        "keywords/zqxkeywordone",
+        "rounds/zqx-authorized-not-flagged",
+        "lessons/zqx-flag-missing",
+    ):
+        assert not (public_build.site / url).exists(), url
+
+
+def test_search_index_and_sitemap_list_only_public_pages(public_build):
+    index = json.loads((public_build.site / "search/search_index.json").read_text())
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    entry_locations = {loc for loc in locations if re.match(r"(rounds|lessons)/.+/", loc)}
+    assert entry_locations == {"rounds/public-round/", "lessons/public-lesson/"}
+    sitemap = (public_build.site / "sitemap.xml").read_text()
+    assert "public-round" in sitemap and "zqx" not in sitemap
