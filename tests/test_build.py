@@ -54,7 +54,7 @@ def test_sample_content_is_big_enough():
 
 
 @pytest.mark.parametrize(
-    "url", ["", "about", "contribute", "rounds", "lessons", "countries", "sdgs", "phases", "keywords"]
+    "url", ["", "about", "data", "contribute", "rounds", "lessons", "countries", "sdgs", "phases", "keywords"]
 )
 def test_main_pages_exist(repo_build, url):
     assert soup(repo_build, url).select_one("h1")
