@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from knowledge_bank.catalog import Catalog
 from knowledge_bank.loader import load_content
 from knowledge_bank.problems import report
+from knowledge_bank.reference import MARKER, field_reference
 from knowledge_bank.render import GeneratedSite, render_site
 
 log = get_plugin_logger("knowledge_bank")
@@ -23,10 +24,21 @@ _state: dict[str, object] = {}
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
+    _state["dirty"] = dirty
+
+
+def _preview() -> bool:
+    """Unpublished entries are shown only by `mkdocs serve`; a build, whatever its settings, never shows them."""
+    return _state.get("command") == "serve"
 
 
 def on_config(config):
     """Load and validate all content; stop before anything is written if there is an error."""
+    if _state.get("dirty") and not _preview():
+        raise PluginError(
+            "`--dirty` is refused outside `mkdocs serve`: it would keep in the site the pages of entries that "
+            "have since been unpublished or removed; build without --dirty"
+        )
     root = Path(config.config_file_path).parent
     content = load_content(root)
     for problem in content.problems:
@@ -38,7 +50,7 @@ def on_config(config):
         raise PluginError(
             "the content has warnings and --strict is on; nothing was built:\n" + report(list(content.problems))
         )
-    catalog = Catalog.build(content, preview=False)
+    catalog = Catalog.build(content, preview=_preview())
     _state["site"] = render_site(catalog, config.site_url or "")
     _state["root"] = root
     return config
@@ -55,6 +67,11 @@ def on_files(files: Files, config) -> Files:
     for uri, path in site.attachments.items():
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """Insert the field reference, generated from the models, where a page asks for it."""
+    return markdown.replace(MARKER, field_reference()) if MARKER in markdown else markdown
 
 
 def on_page_context(context, page, config, nav):

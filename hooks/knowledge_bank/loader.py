@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .countries import CountryResolver
+from .hygiene import KeywordUse, keyword_warnings, placeholder_warnings
 from .messages import describe
 from .models import KINDS, SECTIONS, EntryFields, Lesson, ModelContext, Round
 from .problems import Problem, Severity
@@ -70,23 +71,30 @@ class Content:
 
 
 def load_content(root: Path, only: list[Path] | None = None) -> Content:
-    """Load vocabularies and every entry under ``root``; ``only`` limits which files are reported."""
+    """Load vocabularies and every entry under ``root``; ``only`` (files or folders) limits which problems are reported."""
     vocabularies = load_vocabularies(root / "vocabularies")
     countries = CountryResolver(vocabularies.country_aliases)
     context = {"kb": ModelContext(vocabularies, countries)}
     entries: list[Entry] = []
     problems: list[Problem] = []
+    keywords: list[KeywordUse] = []
     for kind in KINDS:
         for source_path, folder in _entry_files(root, kind, problems):
-            entry, found = _load_entry(root, kind, source_path, folder, context)
+            entry, found, uses = _load_entry(root, kind, source_path, folder, context)
             problems.extend(found)
+            keywords.extend(uses)
             if entry is not None:
                 entries.append(entry)
     problems.extend(_duplicate_slugs(entries))
+    problems.extend(keyword_warnings(keywords))
     if only is not None:
-        wanted = {str(p.resolve()) for p in only}
-        problems = [p for p in problems if str((root / p.path).resolve()) in wanted]
+        wanted = [p.resolve() for p in only]
+        problems = [p for p in problems if _within((root / p.path).resolve(), wanted)]
     return Content(tuple(entries), tuple(sorted(problems)), vocabularies, countries)
+
+
+def _within(path: Path, folders: list[Path]) -> bool:
+    return any(path == f or path.is_relative_to(f) for f in folders)
 
 
 def _entry_files(root: Path, kind: str, problems: list[Problem]) -> list[tuple[Path, Path | None]]:
@@ -118,11 +126,14 @@ def _entry_files(root: Path, kind: str, problems: list[Problem]) -> list[tuple[P
 
 def _load_entry(
     root: Path, kind: str, path: Path, folder: Path | None, context: dict
-) -> tuple[Entry | None, list[Problem]]:
+) -> tuple[Entry | None, list[Problem], list[KeywordUse]]:
     rel = path.relative_to(root).as_posix()
     slug = folder.name if folder else path.stem
-    src = read_source(rel, path.read_bytes())
+    raw = path.read_bytes()
+    src = read_source(rel, raw)
     problems = [Problem(rel, line, message, field) for line, field, message in src.problems]
+    problems += placeholder_warnings(rel, _text(raw), _fields_by_line(src), src.body_line)
+    uses = _keyword_uses(src)
     if not SLUG.match(slug):
         from .text import slugify
 
@@ -130,7 +141,7 @@ def _load_entry(
             Problem(rel, 1, f"the file name “{slug}” is not a valid slug: rename it to “{slugify(slug)}”", "slug")
         )
     if src.data == {} and src.problems:
-        return None, problems
+        return None, problems, uses
     model = KINDS[kind]
     fields = None
     try:
@@ -146,9 +157,44 @@ def _load_entry(
     attachments, found = _attachments(root, rel, folder, src)
     problems += found
     if fields is None or any(p.is_error for p in problems):
-        return None, problems
+        return None, problems, uses
     problems += _methodology_warnings(rel, kind, fields, src)
-    return Entry(kind, slug, rel, fields, src.body, attachments), problems
+    return Entry(kind, slug, rel, fields, src.body, attachments), problems, uses
+
+
+def _text(raw: bytes) -> str:
+    """The file's text with the line numbering ``read_source`` uses."""
+    text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _fields_by_line(src: Source) -> dict[int, str]:
+    """Line of the front matter -> the innermost field written on it or, for a continued value, above it."""
+
+    def rank(loc: tuple) -> tuple[bool, int]:  # `sdgs: [1]` is about `sdgs`; `- name: A` about `panel[0].name`
+        return isinstance(loc[-1], str), len(loc)
+
+    found: dict[int, tuple] = {}
+    for loc, line in src.lines.items():
+        if line not in found or rank(loc) > rank(found[line]):
+            found[line] = loc
+    fields, current = {}, ""
+    for line in range(2, src.fm_end_line):
+        current = _field(found[line]) if line in found else current
+        fields[line] = current
+    return fields
+
+
+def _keyword_uses(src: Source) -> list[KeywordUse]:
+    """Every keyword of the file as written, even when other fields have errors."""
+    keywords = src.data.get("keywords") if isinstance(src.data, dict) else None
+    if not isinstance(keywords, list):
+        return []
+    return [
+        KeywordUse(src.path, src.line_of(("keywords", i)), i, k.strip())
+        for i, k in enumerate(keywords)
+        if isinstance(k, str) and k.strip()
+    ]
 
 
 def _line_for(src: Source, loc: tuple, error_type: str) -> int:

@@ -1,0 +1,130 @@
+"""Editorial hygiene across entries: near-duplicate keywords and skeleton placeholders left in a file.
+
+Both are warnings: they never stop ``kb check``, but they fail ``mkdocs build --strict`` and so a
+pull request's checks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from .problems import Problem, Severity
+from .text import fold
+
+PLACEHOLDER = "FILL IN"  # what ``kb new`` writes where an editor's text is needed
+TYPO_MIN_LENGTH = 8  # shorter keywords one letter apart are often different words (Health, Wealth)
+_WORD = re.compile(r"[a-z0-9]+")
+_PLURALS = (("oes", "ao"), ("aux", "al"), ("ies", "y"), ("ais", "al"))  # pt ações, fr sociaux, en policies, pt sociais
+
+
+@dataclass(frozen=True)
+class KeywordUse:
+    """One keyword as written in one entry, and where."""
+
+    path: str
+    line: int
+    index: int  # position in the entry's ``keywords`` list
+    keyword: str
+
+
+def _singular(word: str) -> str:
+    """A rough singular that makes ``transfers``/``transfer`` and ``acciones``/``acción`` meet."""
+    if len(word) <= 4:
+        return word
+    for plural, singular in _PLURALS:
+        if word.endswith(plural):
+            return word[: -len(plural)] + singular
+    if word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word[:-1] if word.endswith("e") else word
+
+
+def keyword_key(keyword: str) -> str:
+    """Case, accents, punctuation, spacing and plural endings removed: ``Peer-reviews`` -> ``peerreview``."""
+    return "".join(_singular(w) for w in _WORD.findall(fold(keyword)))
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+def keyword_warnings(uses: list[KeywordUse]) -> list[Problem]:
+    """Warn on every keyword spelled almost like a more common one, naming it and its number of entries.
+
+    Two spellings are near-duplicates when their keys are equal (case, accents, punctuation, plural) or
+    one typo apart (one letter added, removed, changed or two swapped; keys of 8+ letters, same digits).
+    Of two near-duplicates the spelling used by more entries is kept; ties go to the alphabetically
+    first spelling, so the result never depends on the order in which files are read.
+    """
+    entries: dict[str, set[str]] = defaultdict(set)
+    for use in uses:
+        entries[use.keyword].add(use.path)
+    ranked = sorted(entries, key=lambda s: (-len(entries[s]), s.casefold(), s))
+    kept: list[str] = []  # spellings that others are compared with
+    kept_keys: list[str] = []
+    by_key: dict[str, str] = {}
+    variant_of: dict[str, str] = {}
+    for spelling in ranked:
+        key = keyword_key(spelling)
+        target = by_key.get(key)
+        if target is None and len(key) >= TYPO_MIN_LENGTH:
+            target = _typo_of(key, kept, kept_keys)
+        if target is not None:
+            variant_of[spelling] = target
+            continue
+        by_key[key] = spelling
+        kept.append(spelling)
+        kept_keys.append(key)
+    problems = []
+    for use in uses:
+        target = variant_of.get(use.keyword)
+        if target is None:
+            continue
+        n = len(entries[target])
+        problems.append(
+            Problem(
+                use.path,
+                use.line,
+                f'`keywords[{use.index}]`: "{use.keyword}" looks like "{target}" ({n} {"entry" if n == 1 else "entries"}); '
+                f'write "{target}" so the entries are listed together, or choose a clearly different keyword',
+                f"keywords[{use.index}]",
+                Severity.WARNING,
+            )
+        )
+    return problems
+
+
+def _typo_of(key: str, kept: list[str], kept_keys: list[str]) -> str | None:
+    """The first kept spelling whose key is one edit from ``key`` (and has the same digits)."""
+    for _, distance, i in process.extract(key, kept_keys, scorer=OSA.distance, score_cutoff=1, limit=None):
+        other = kept_keys[i]
+        if distance <= 1 and len(other) >= TYPO_MIN_LENGTH and _digits(other) == _digits(key):
+            return kept[i]
+    return None
+
+
+def placeholder_warnings(path: str, text: str, field_at: dict[int, str], body_line: int) -> list[Problem]:
+    """Warn on every line that still holds the ``FILL IN`` marker of a ``kb new`` skeleton."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if PLACEHOLDER in line:
+            field = field_at.get(number, "")
+            what = f"`{field}` still holds" if field else "this line still holds"
+            if number >= body_line:
+                what = "this line of the text still holds"
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    f"{what} the “{PLACEHOLDER}” marker of the skeleton: write the entry's own text or value "
+                    f"here, then delete the marker",
+                    field,
+                    Severity.WARNING,
+                )
+            )
+    return problems
