@@ -4,6 +4,7 @@
     python3 tasks.py serve      # build and serve the site at http://127.0.0.1:8000
     python3 tasks.py build      # build the public site into site/
     python3 tasks.py test       # run every test (installs Debian's Chromium for browser tests if missing)
+    python3 tasks.py kb ...     # the editors' command: kb new, kb check, kb schema (see kb --help)
 
 Each command first creates ``.venv`` and installs the project into it (quietly, and only
 when ``pyproject.toml`` changed since the last install).
@@ -67,6 +68,9 @@ def main(argv: list[str]) -> None:
     elif command == "build":
         setup()
         run(BIN / "mkdocs", "build", "--strict", *rest, cwd=ROOT, env=env)
+    elif command == "kb":
+        setup()
+        run(BIN / "kb", "--root", ROOT, *rest, env=env)  # paths stay relative to where you are
     elif command == "test":
         setup("test")
         ensure_chromium()
