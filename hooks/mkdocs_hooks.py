@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from knowledge_bank.catalog import Catalog
 from knowledge_bank.loader import load_content
 from knowledge_bank.problems import report
-from knowledge_bank.reference import MARKER, field_reference
+from knowledge_bank.reference import expand_markers
 from knowledge_bank.render import GeneratedSite, render_site
 
 log = get_plugin_logger("knowledge_bank")
@@ -70,8 +70,8 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Insert the field reference, generated from the models, where a page asks for it."""
-    return markdown.replace(MARKER, field_reference()) if MARKER in markdown else markdown
+    """Insert the field reference and the entry skeletons, generated from the models, where a page asks for them."""
+    return expand_markers(markdown, _state["root"])  # type: ignore[arg-type]
 
 
 def on_page_context(context, page, config, nav):

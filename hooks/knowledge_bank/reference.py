@@ -1,11 +1,12 @@
 """The editor's field reference, read off the models' JSON Schema: names, types, rules and meanings.
 
-The Contribute page shows it (the MkDocs hook inserts it at build time), and the VS Code snippets
-are written from it, so neither can drift from the models.
+The Contribute page shows it (the MkDocs hook inserts it at build time, with the skeletons ``kb new``
+writes), and the VS Code snippets are written from it, so none of them can drift from the models.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -13,9 +14,11 @@ from pathlib import Path
 import jinja2
 
 from .models import EntryFields, Lesson, Round
+from .scaffold import skeleton
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARKER = "<!-- kb:field-reference -->"
+SKELETON_MARKERS = {"round": "<!-- kb:skeleton:round -->", "lesson": "<!-- kb:skeleton:lesson -->"}
 
 
 @dataclass(frozen=True)
@@ -138,3 +141,15 @@ def field_reference() -> str:
     )
     docs = model_docs()
     return env.get_template("field_reference.md.j2").render(docs=docs, by_name={d.name: d for d in docs})
+
+
+def expand_markers(markdown: str, root: Path, today: dt.date | None = None) -> str:
+    """Replace the markers of a hand-written page with the field reference and the skeletons of new entries."""
+    if MARKER in markdown:
+        markdown = markdown.replace(MARKER, field_reference())
+    for kind, marker in SKELETON_MARKERS.items():
+        if marker in markdown:
+            text = skeleton(root, kind, f"Title of the {kind}", today or dt.date.today())
+            code = "\n".join(("    " + line).rstrip() for line in text.rstrip("\n").split("\n"))
+            markdown = markdown.replace(marker, code)  # an indented code block: needs no Markdown extension
+    return markdown
