@@ -41,6 +41,11 @@ WARNINGS = {
     "warning_missing_section": ("lessons/warning-missing-section.md", 16, "no section “## Impacts”"),
     "warning_panel_not_2_plus_2": ("rounds/warning-panel-not-2-plus-2.md", 14, "2 specialists and 2 coordinators"),
     "warning_visit_not_3_to_5_days": ("rounds/warning-visit-not-3-to-5-days.md", 19, "3–5 day visit"),
+    "warning_keyword_near_duplicate": (
+        "lessons/keyword-near-duplicate.md",
+        10,
+        '`keywords[1]`: "Peer-reviews" looks like "Peer review" (1 entry)',
+    ),
 }
 
 
