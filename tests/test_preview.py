@@ -1,0 +1,121 @@
+"""Preview before authorization: `mkdocs serve` shows unpublished entries, bannered; `mkdocs build` never does."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from knowledge_bank.loader import load_content
+
+from .conftest import MKDOCS, ROOT, make_project, run_build
+
+BANNER = "Not published — awaiting authorization"
+HIDDEN = [e for e in load_content(ROOT).entries if not e.is_public]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    return make_project(tmp_path_factory.mktemp("preview"), with_repo_content=True)
+
+
+@pytest.fixture(scope="module")
+def served(project, tmp_path_factory):
+    """`mkdocs serve` on the repository's content, on a free port of 127.0.0.1; yields its address."""
+    port = free_port()
+    log = (tmp_path_factory.mktemp("serve") / "serve.log").open("w")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [*MKDOCS, "serve", "-a", f"127.0.0.1:{port}", "--no-livereload"],
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 240
+    try:
+        while True:
+            try:
+                fetch(base)
+                break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                if server.poll() is not None or time.monotonic() > deadline:
+                    log.flush()
+                    pytest.fail("mkdocs serve did not answer:\n" + Path(log.name).read_text())
+                time.sleep(0.5)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+        log.close()
+
+
+def test_the_sample_content_has_an_unpublished_entry():
+    assert HIDDEN, "the preview tests need an unpublished entry in rounds/ or lessons/"
+
+
+@pytest.mark.parametrize("entry", HIDDEN, ids=lambda e: e.slug)
+def test_serve_shows_an_unpublished_entry_with_its_banner(served, entry):
+    page = BeautifulSoup(fetch(served + entry.url), "lxml")
+    for permalink in page.select("a.headerlink"):
+        permalink.decompose()
+    assert page.select_one("h1").get_text(strip=True) == entry.fields.title
+    banner = page.select_one(".kb-unpublished")
+    assert banner is not None and banner.select_one(".admonition-title").get_text(strip=True) == BANNER
+    assert banner.find_previous("h1") is not None and banner.find_previous("h1") == page.select_one("h1")
+
+
+@pytest.mark.parametrize("entry", HIDDEN, ids=lambda e: e.slug)
+def test_serve_marks_an_unpublished_entry_in_the_indexes(served, entry):
+    keyword = entry.fields.keywords[0]
+    from knowledge_bank.catalog import keyword_slug
+
+    for url in (entry.kind + "/", f"keywords/{keyword_slug(keyword)}/", f"phases/{entry.fields.phase}/"):
+        items = BeautifulSoup(fetch(served + url), "lxml").select("li.kb-item")
+        mine = [li for li in items if li.select_one("a.kb-item__title")["href"].rstrip("/").endswith(entry.slug)]
+        assert len(mine) == 1, url
+        assert "kb-item--unpublished" in mine[0]["class"], url
+        assert "Not published" in mine[0].get_text(), url
+        published = [li for li in items if li is not mine[0]]
+        assert all("kb-item--unpublished" not in li["class"] for li in published), url
+
+
+def test_build_of_the_same_project_leaves_them_out(project):
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    texts = {p: p.read_bytes() for p in build.site.rglob("*") if p.is_file()}
+    for entry in HIDDEN:
+        assert not (build.site / entry.kind / entry.slug).exists()
+        assert not [p for p, data in texts.items() if entry.fields.title.encode() in data]
+        index = json.loads((build.site / "search/search_index.json").read_text())
+        assert not [d for d in index["docs"] if entry.slug in d["location"]]
+        catalog = json.loads((build.site / "catalog.json").read_text())
+        assert entry.slug not in {e["slug"] for e in catalog["entries"]}
+    pages = [BeautifulSoup(data, "lxml") for p, data in texts.items() if p.suffix == ".html"]
+    assert pages and not [page for page in pages if page.select(".kb-unpublished, .kb-item--unpublished")]
+
+
+def test_a_dirty_build_is_refused(project, tmp_path):
+    build = run_build(project, "--dirty", strict=False)
+    assert build.returncode != 0
+    assert "--dirty" in build.output and "unpublished" in build.output
