@@ -14,6 +14,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .problems import Problem, Severity
+from .source import Source, _dotted
 from .text import fold
 
 PLACEHOLDER = "FILL IN"  # what ``kb new`` writes where an editor's text is needed
@@ -128,3 +129,38 @@ def placeholder_warnings(path: str, text: str, field_at: dict[int, str], body_li
                 )
             )
     return problems
+
+
+def file_text(raw: bytes) -> str:
+    """The file's text with the line numbering ``read_source`` uses."""
+    text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def fields_by_line(src: Source) -> dict[int, str]:
+    """Line of the front matter -> the innermost field written on it or, for a continued value, above it."""
+
+    def rank(loc: tuple) -> tuple[bool, int]:  # `sdgs: [1]` is about `sdgs`; `- name: A` about `panel[0].name`
+        return isinstance(loc[-1], str), len(loc)
+
+    found: dict[int, tuple] = {}
+    for loc, line in src.lines.items():
+        if line not in found or rank(loc) > rank(found[line]):
+            found[line] = loc
+    fields, current = {}, ""
+    for line in range(2, src.fm_end_line):
+        current = _dotted(found[line]) if line in found else current
+        fields[line] = current
+    return fields
+
+
+def keyword_uses(src: Source) -> list[KeywordUse]:
+    """Every keyword of the file as written, even when other fields have errors."""
+    keywords = src.data.get("keywords") if isinstance(src.data, dict) else None
+    if not isinstance(keywords, list):
+        return []
+    return [
+        KeywordUse(src.path, src.line_of(("keywords", i)), i, k.strip())
+        for i, k in enumerate(keywords)
+        if isinstance(k, str) and k.strip()
+    ]

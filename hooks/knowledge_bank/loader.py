@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .countries import CountryResolver
-from .hygiene import KeywordUse, keyword_warnings, placeholder_warnings
+from .hygiene import KeywordUse, fields_by_line, file_text, keyword_uses, keyword_warnings, placeholder_warnings
 from .messages import describe
 from .models import KINDS, SECTIONS, EntryFields, Lesson, ModelContext, Round
 from .problems import Problem, Severity
@@ -132,8 +132,8 @@ def _load_entry(
     raw = path.read_bytes()
     src = read_source(rel, raw)
     problems = [Problem(rel, line, message, field) for line, field, message in src.problems]
-    problems += placeholder_warnings(rel, _text(raw), _fields_by_line(src), src.body_line)
-    uses = _keyword_uses(src)
+    problems += placeholder_warnings(rel, file_text(raw), fields_by_line(src), src.body_line)
+    uses = keyword_uses(src)
     if not SLUG.match(slug):
         from .text import slugify
 
@@ -160,41 +160,6 @@ def _load_entry(
         return None, problems, uses
     problems += _methodology_warnings(rel, kind, fields, src)
     return Entry(kind, slug, rel, fields, src.body, attachments), problems, uses
-
-
-def _text(raw: bytes) -> str:
-    """The file's text with the line numbering ``read_source`` uses."""
-    text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _fields_by_line(src: Source) -> dict[int, str]:
-    """Line of the front matter -> the innermost field written on it or, for a continued value, above it."""
-
-    def rank(loc: tuple) -> tuple[bool, int]:  # `sdgs: [1]` is about `sdgs`; `- name: A` about `panel[0].name`
-        return isinstance(loc[-1], str), len(loc)
-
-    found: dict[int, tuple] = {}
-    for loc, line in src.lines.items():
-        if line not in found or rank(loc) > rank(found[line]):
-            found[line] = loc
-    fields, current = {}, ""
-    for line in range(2, src.fm_end_line):
-        current = _field(found[line]) if line in found else current
-        fields[line] = current
-    return fields
-
-
-def _keyword_uses(src: Source) -> list[KeywordUse]:
-    """Every keyword of the file as written, even when other fields have errors."""
-    keywords = src.data.get("keywords") if isinstance(src.data, dict) else None
-    if not isinstance(keywords, list):
-        return []
-    return [
-        KeywordUse(src.path, src.line_of(("keywords", i)), i, k.strip())
-        for i, k in enumerate(keywords)
-        if isinstance(k, str) and k.strip()
-    ]
 
 
 def _line_for(src: Source, loc: tuple, error_type: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 from pydantic_core import ErrorDetails
 
@@ -17,7 +18,9 @@ def describe(error: ErrorDetails, allowed_fields: list[str]) -> str:
     ctx = error.get("ctx") or {}
     got = error.get("input")
     if kind == "missing":
-        return f"`{name}` is required but missing"
+        parent = _dotted(loc[:-1])
+        where = f" under `{parent}`" if parent else ""
+        return f"`{name}` is required but missing: add a line `{loc[-1]}: …`{where} (see the field reference)"
     if kind == "extra_forbidden":
         field = str(loc[-1])
         near = difflib.get_close_matches(field, allowed_fields, n=1, cutoff=0.6)
@@ -36,7 +39,10 @@ def describe(error: ErrorDetails, allowed_fields: list[str]) -> str:
     if kind in ("less_than_equal", "greater_than_equal"):
         return f"`{name}` is {got!r}; {_bounds(name, ctx)}"
     if kind == "literal_error":
-        return f"`{name}` is {got!r}; expected {ctx.get('expected')}"
+        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        near = difflib.get_close_matches(str(got).strip().lower(), allowed, n=1, cutoff=0.6)
+        hint = f"; did you mean {near[0]}?" if near else ""
+        return f"`{name}` is {got!r}; expected {ctx.get('expected')}{hint}"
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"):
         return f"`{name}` must be a date written YYYY-MM-DD (found {got!r})"
     if kind in ("list_type",):
@@ -60,4 +66,7 @@ def _bounds(name: str, ctx: dict | None = None) -> str:
         return "added values are numbered 1 to 6"
     if name.startswith("report.pages"):
         return "a report has 1 to 20 pages"
-    return f"allowed values: {ctx}"
+    low, high = (ctx or {}).get("ge"), (ctx or {}).get("le")
+    if low is not None and high is not None:
+        return f"allowed values are {low} to {high}"
+    return f"the value must be {'at least ' + str(low) if low is not None else 'at most ' + str(high)}"
