@@ -10,7 +10,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .problems import Problem, Severity
@@ -66,21 +65,20 @@ def keyword_warnings(uses: list[KeywordUse]) -> list[Problem]:
     for use in uses:
         entries[use.keyword].add(use.path)
     ranked = sorted(entries, key=lambda s: (-len(entries[s]), s.casefold(), s))
-    kept: list[str] = []  # spellings that others are compared with
-    kept_keys: list[str] = []
-    by_key: dict[str, str] = {}
+    by_key: dict[str, str] = {}  # key of a kept spelling -> the spelling
+    near: dict[str, list[str]] = defaultdict(list)  # a key with one letter deleted -> kept keys giving it
     variant_of: dict[str, str] = {}
     for spelling in ranked:
         key = keyword_key(spelling)
         target = by_key.get(key)
         if target is None and len(key) >= TYPO_MIN_LENGTH:
-            target = _typo_of(key, kept, kept_keys)
+            target = _typo_of(key, by_key, near)
         if target is not None:
             variant_of[spelling] = target
             continue
         by_key[key] = spelling
-        kept.append(spelling)
-        kept_keys.append(key)
+        for variant in _deletions(key):
+            near[variant].append(key)
     problems = []
     for use in uses:
         target = variant_of.get(use.keyword)
@@ -100,12 +98,18 @@ def keyword_warnings(uses: list[KeywordUse]) -> list[Problem]:
     return problems
 
 
-def _typo_of(key: str, kept: list[str], kept_keys: list[str]) -> str | None:
-    """The first kept spelling whose key is one edit from ``key`` (and has the same digits)."""
-    for _, distance, i in process.extract(key, kept_keys, scorer=OSA.distance, score_cutoff=1, limit=None):
-        other = kept_keys[i]
-        if distance <= 1 and len(other) >= TYPO_MIN_LENGTH and _digits(other) == _digits(key):
-            return kept[i]
+def _deletions(key: str) -> set[str]:
+    """``key`` and every string one letter shorter: two keys one edit apart always share one of these."""
+    return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
+def _typo_of(key: str, by_key: dict[str, str], near: dict[str, list[str]]) -> str | None:
+    """The kept spelling whose key is one edit from ``key`` (with the same digits), the first kept first."""
+    candidates = {other for variant in _deletions(key) for other in near.get(variant, ())}
+    rank = {k: i for i, k in enumerate(by_key)} if len(candidates) > 1 else {}  # rare: several are near
+    for other in sorted(candidates, key=lambda k: rank.get(k, 0)):
+        if len(other) >= TYPO_MIN_LENGTH and _digits(other) == _digits(key) and OSA.distance(key, other) <= 1:
+            return by_key[other]
     return None
 
 
