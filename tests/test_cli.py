@@ -207,3 +207,18 @@ def test_vscode_snippets_cover_every_field_with_choices():
     assert phase["body"] == ["phase: ${1|identification,formulation,implementation,monitoring,evaluation|}"]
     panel = next(s for s in snippets.values() if s["prefix"] == "panel")
     assert panel["body"][:3] == ["panel:", "  - name: $1", "    role: ${2|specialist,coordinator|}"]
+
+
+def test_tasks_py_runs_kb_with_the_repository_as_root():
+    """`python3 tasks.py kb …` (what the workflow and the VS Code task run) keeps paths relative to the caller."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tasks.py"), "kb", "check", "lessons/keyword-near-duplicate.md"],
+        cwd=ROOT / "tests" / "fixtures" / "bad" / "warning_keyword_near_duplicate",
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"--root {ROOT}" in done.stdout
+    assert "lessons/keyword-near-duplicate.md" not in done.stdout.split("\n", 1)[1], "outside rounds/: skipped"
+    assert "skipped lessons/keyword-near-duplicate.md" in done.stderr
