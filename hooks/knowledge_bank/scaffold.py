@@ -67,8 +67,10 @@ def new_entry(root: Path, kind: str, title: str, today: dt.date | None = None) -
     folder = KIND_FOLDERS[kind]
     assert folder in KINDS
     slug = slug_for(title)
-    if slug == "item" and "item" not in title.casefold() or f"{slug}.md" in IGNORED:
+    if slug == "item" and "item" not in title.casefold():
         raise ScaffoldError(f"“{title}” gives no usable file name; use a title with letters")
+    if f"{slug}.md" in IGNORED:
+        raise ScaffoldError(f"the file name {slug}.md is reserved; choose a longer title")
     path = root / folder / f"{slug}.md"
     for existing in (path, root / folder / slug):
         if existing.exists() or existing.is_symlink():
