@@ -18,6 +18,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 KIND_LABELS = {"rounds": "Round report", "lessons": "Lessons-learnt card"}
 KNOWLEDGE_TYPES = {"lesson-learnt": "Lesson learnt", "good-practice": "Good practice", "success-story": "Success story"}
 LANGUAGE_NAMES = {"en": "English", "es": "Español", "pt": "Português", "fr": "Français"}
+OTHER_LANGUAGES = ("es", "pt", "fr")  # the site is in English; entries also name things in these
+SDG_ABBREVIATIONS = {"en": "SDG", "es": "ODS", "pt": "ODS", "fr": "ODD"}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
@@ -54,6 +56,8 @@ def environment() -> jinja2.Environment:
         KIND_LABELS=KIND_LABELS,
         KNOWLEDGE_TYPES=KNOWLEDGE_TYPES,
         LANGUAGE_NAMES=LANGUAGE_NAMES,
+        OTHER_LANGUAGES=OTHER_LANGUAGES,
+        SDG_ABBREVIATIONS=SDG_ABBREVIATIONS,
         ROLES=ROLES,
         keyword_slug=keyword_slug,
         role_names=lambda roles: ", ".join(ROLES[r] for r in roles),
@@ -64,6 +68,7 @@ def environment() -> jinja2.Environment:
 def render_site(catalog: Catalog, site_url: str = "") -> GeneratedSite:
     """All generated pages and data files for ``catalog``."""
     env = environment()
+    env.filters["country_name"] = lambda code, lang: catalog.country(code).names[lang]
     env.globals.update(
         catalog=catalog,
         is_round=lambda e: isinstance(e.fields, Round),
