@@ -6,12 +6,13 @@ import csv
 import datetime as dt
 import io
 import json
+from collections import defaultdict
 from typing import Literal
 
 import jinja2
 from pydantic import BaseModel, ConfigDict, Field
 
-from .catalog import Catalog
+from .catalog import Catalog, keyword_slug
 from .loader import Entry
 from .models import Lesson, Round, Summary, Title
 
@@ -48,6 +49,13 @@ class CatalogRecord(BaseModel):
     initiative: str | None = None
 
 
+class KeywordGroup(BaseModel):
+    """The spellings of one keyword that entries write differently (case, accents), grouped as on its page."""
+
+    label: str = Field(description="The commonest spelling, as shown on the site.")
+    spellings: list[str] = Field(description="Every spelling used in the entries' `keywords`.")
+
+
 class CatalogFile(BaseModel):
     """The whole ``catalog.json``: vocabularies' labels and the published entries, newest first."""
 
@@ -58,6 +66,9 @@ class CatalogFile(BaseModel):
     countries: dict[str, dict[str, str]] = Field(description="ISO code -> names in en, es, pt, fr.")
     phases: dict[str, dict[str, str]] = Field(description="Phase key -> labels in en, es, pt, fr.")
     sdgs: dict[str, dict[str, str]] = Field(description="SDG number -> labels in en, es, pt, fr, and its colour.")
+    keywords: dict[str, KeywordGroup] = Field(
+        default_factory=dict, description="Keyword slug (as in /keywords/<slug>/) -> its label and spellings."
+    )
     entries: list[CatalogRecord]
 
 
@@ -98,8 +109,20 @@ def catalog_file(catalog: Catalog) -> CatalogFile:
         countries={c: catalog.country(c).names for c in codes},
         phases={t.key: t.labels for t in vocab.phases.terms},
         sdgs={t.key: t.labels | {"colour": t.colour} for t in vocab.sdgs.terms},
+        keywords=keyword_groups(catalog),
         entries=[record(catalog, e) for e in catalog.entries],
     )
+
+
+def keyword_groups(catalog: Catalog) -> dict[str, KeywordGroup]:
+    """Each keyword slug with its label and every spelling published entries use."""
+    spellings: dict[str, list[str]] = defaultdict(list)
+    for entry in catalog.entries:
+        for keyword in entry.fields.keywords:
+            group = spellings[keyword_slug(keyword)]
+            if keyword not in group:
+                group.append(keyword)
+    return {v.slug: KeywordGroup(label=v.label, spellings=spellings[v.slug]) for v in catalog.keywords.values}
 
 
 def catalog_json(catalog: Catalog, site_url: str = "") -> str:

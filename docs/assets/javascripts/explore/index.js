@@ -1,0 +1,70 @@
+/*
+ * Explore: the controller. Mounts the explorer on the page that has [data-kb-explore], on the first
+ * load and after each of Material's instant navigations (document$), keeps the filters in the URL
+ * query and follows the back and forward buttons.
+ */
+
+import { apply, formatState, parseState, prepare } from "./model.js"
+import { ExploreView, h } from "./view.js"
+
+// Material's config holds the way from the first page loaded to the site root; it is read once,
+// before any instant navigation, so it resolves against the address of that first page.
+const config = JSON.parse(document.getElementById("__config")?.textContent || "{}")
+const siteRoot = new URL(config.base || ".", location.href)
+
+let loading = null // Promise of the model, shared by every visit to the page
+let current = null // { container, path, model, view }
+
+function load() {
+  if (!loading) {
+    loading = fetch(new URL("catalog.json", siteRoot))
+      .then(response => {
+        if (!response.ok) throw new Error(`catalog.json: HTTP ${response.status}`)
+        return response.json()
+      })
+      .then(prepare)
+    loading.catch(() => { loading = null }) // try again on the next visit
+  }
+  return loading
+}
+
+function show(state, { push = false, replace = false } = {}) {
+  const query = formatState(state, current.model)
+  if (push || replace) {
+    const url = `${location.pathname}${query}${location.hash}`
+    if (url !== `${location.pathname}${location.search}${location.hash}`)
+      history[push ? "pushState" : "replaceState"](null, "", url)
+  }
+  current.view.render(state, apply(current.model, state))
+}
+
+function mount() {
+  current = null
+  const container = document.querySelector("[data-kb-explore]")
+  if (!container) return
+  container.replaceChildren(h("p", { class: "kb-explore__status", role: "status" }, "Loading the catalog…"))
+  load().then(
+    model => {
+      if (!container.isConnected) return
+      current = { container, path: location.pathname, model }
+      current.view = new ExploreView(container, model, {
+        siteRoot,
+        onChange: (state, { replace }) => show(state, { push: !replace, replace }),
+      })
+      show(parseState(location.search, model), { replace: true }) // drops values the catalog does not know
+    },
+    error => {
+      console.warn(error)
+      container.replaceChildren(h("p", { class: "kb-explore__status", role: "status" },
+        "The catalog could not be loaded, so the entries cannot be filtered here. They are all listed on the pages below."))
+    })
+}
+
+window.addEventListener("popstate", () => {
+  // A move to another page is Material's to handle (it then emits document$).
+  if (current && current.container.isConnected && location.pathname === current.path)
+    show(parseState(location.search, current.model))
+})
+
+if (window.document$) window.document$.subscribe(mount)
+else mount()

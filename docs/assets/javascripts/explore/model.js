@@ -1,0 +1,157 @@
+/*
+ * Explore: the model. Pure functions from catalog.json and a filter state to results and counts;
+ * no DOM, so the view and the benchmark share one definition of what a filter means.
+ *
+ * A state is { text: "free text", kind: Set, country: Set, phase: Set, sdg: Set, keyword: Set, year: Set }.
+ * Facets combine with AND; the values of one facet with OR. The count of a value is the number of
+ * entries that match every other facet and the text and have that value: with nothing else chosen in
+ * its facet, exactly the entries that choosing it leaves.
+ */
+
+export const KIND_LABELS = { round: "Round report", lesson: "Lessons-learnt card" }
+
+/** The facets, in the order the page shows them; `name` is also the URL parameter. */
+export const FACETS = [
+  { name: "kind", title: "Kind" },
+  { name: "country", title: "Country" },
+  { name: "phase", title: "Phase" },
+  { name: "sdg", title: "Sustainable Development Goal" },
+  { name: "keyword", title: "Keyword" },
+  { name: "year", title: "Year" },
+]
+const KIND_VALUES = { round: "Round reports", lesson: "Lessons learnt" }
+
+/** Text folded for comparison: lower case, without accents ("Perú" -> "peru"). */
+export function fold(text) {
+  return String(text).normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
+}
+
+/** Words of a free-text query, folded. */
+export function words(query) {
+  return fold(query).split(/\s+/).filter(Boolean)
+}
+
+/** The model of a catalog: entries (newest first) with their facet values and text, and each facet's values. */
+export function prepare(catalog) {
+  const countries = catalog.countries || {}
+  const keywordOf = new Map()
+  for (const [slug, group] of Object.entries(catalog.keywords || {}))
+    for (const spelling of group.spellings) keywordOf.set(spelling, slug)
+  const slugOf = keyword => keywordOf.get(keyword) || fold(keyword).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")
+
+  const entries = catalog.entries.map((record, index) => {
+    const codes = record.countries.map(c => c.code)
+    const names = record.countries.flatMap(c => Object.values(countries[c.code] || { en: c.name }))
+    return {
+      record,
+      index,
+      values: {
+        kind: [record.kind],
+        country: codes,
+        phase: [record.phase],
+        sdg: [...new Set(record.sdgs.map(String))],
+        keyword: [...new Set(record.keywords.map(slugOf))],
+        year: [record.date.slice(0, 4)],
+      },
+      countryNames: record.countries.map(c => (countries[c.code] || {}).en || c.name).join(", "),
+      text: fold([record.title, record.summary, ...record.keywords, ...names, ...codes, ...record.institutions].join(" \n ")),
+    }
+  })
+  entries.sort((a, b) => (a.record.date < b.record.date ? 1 : a.record.date > b.record.date ? -1 : a.index - b.index))
+
+  const totals = Object.fromEntries(FACETS.map(f => [f.name, new Map()]))
+  for (const entry of entries)
+    for (const facet of FACETS)
+      for (const value of entry.values[facet.name]) totals[facet.name].set(value, (totals[facet.name].get(value) || 0) + 1)
+
+  const label = {
+    kind: key => KIND_VALUES[key] || key,
+    country: key => (countries[key] || {}).en || key,
+    phase: key => ((catalog.phases || {})[key] || {}).en || key,
+    sdg: key => `SDG ${key} · ${((catalog.sdgs || {})[key] || {}).en || ""}`,
+    keyword: key => ((catalog.keywords || {})[key] || {}).label || key,
+    year: key => key,
+  }
+  const byCount = name => (a, b) => totals[name].get(b) - totals[name].get(a) || label[name](a).localeCompare(label[name](b))
+  const order = {
+    kind: keys => Object.keys(KIND_VALUES).filter(k => keys.includes(k)),
+    country: keys => keys.sort(byCount("country")),
+    phase: keys => Object.keys(catalog.phases || {}).filter(k => keys.includes(k)),
+    sdg: keys => keys.sort((a, b) => a - b),
+    keyword: keys => keys.sort(byCount("keyword")),
+    year: keys => keys.sort().reverse(),
+  }
+  const facets = FACETS.map(facet => ({
+    ...facet,
+    values: order[facet.name]([...totals[facet.name].keys()]).map(key => ({
+      key,
+      label: label[facet.name](key),
+      total: totals[facet.name].get(key),
+      colour: facet.name === "sdg" ? ((catalog.sdgs || {})[key] || {}).colour : undefined,
+    })),
+  }))
+  return { entries, facets }
+}
+
+/** An empty state: nothing chosen. */
+export function emptyState() {
+  return { text: "", ...Object.fromEntries(FACETS.map(f => [f.name, new Set()])) }
+}
+
+/** The state a URL query describes; values the model does not know are dropped. */
+export function parseState(search, model) {
+  const params = new URLSearchParams(search)
+  const state = emptyState()
+  state.text = (params.get("text") || "").trim()
+  for (const facet of model.facets) {
+    const known = new Set(facet.values.map(v => v.key))
+    for (const value of params.getAll(facet.name)) if (known.has(value)) state[facet.name].add(value)
+  }
+  return state
+}
+
+/** The URL query of a state ("" when nothing is chosen), values in the facets' order. */
+export function formatState(state, model) {
+  const params = new URLSearchParams()
+  if (state.text.trim()) params.set("text", state.text.trim())
+  for (const facet of model.facets)
+    for (const value of facet.values) if (state[facet.name].has(value.key)) params.append(facet.name, value.key)
+  const query = params.toString()
+  return query ? `?${query}` : ""
+}
+
+/** Whether anything is chosen. */
+export function isEmpty(state) {
+  return !state.text.trim() && FACETS.every(f => state[f.name].size === 0)
+}
+
+/** The entries that match `state`, newest first, and the count of every facet value. */
+export function apply(model, state) {
+  const wanted = words(state.text)
+  const active = FACETS.map(f => f.name).filter(name => state[name].size > 0)
+  const counts = Object.fromEntries(FACETS.map(f => [f.name, new Map()]))
+  const results = []
+  const add = (name, entry) => {
+    const map = counts[name]
+    for (const value of entry.values[name]) map.set(value, (map.get(value) || 0) + 1)
+  }
+  for (const entry of model.entries) {
+    if (wanted.length && !wanted.every(word => entry.text.includes(word))) continue
+    let missed = null
+    let misses = 0
+    for (const name of active) {
+      const chosen = state[name]
+      if (!entry.values[name].some(value => chosen.has(value))) {
+        missed = name
+        if (++misses > 1) break
+      }
+    }
+    if (misses === 0) {
+      results.push(entry)
+      for (const facet of FACETS) add(facet.name, entry)
+    } else if (misses === 1) {
+      add(missed, entry) // it would match if its one missing facet were widened to one of its values
+    }
+  }
+  return { results, counts }
+}
