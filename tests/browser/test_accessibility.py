@@ -1,0 +1,85 @@
+"""axe-core, run in Chromium on every kind of page in both colour schemes: no serious or critical
+violation. Violations are fixed in the theme overrides and the stylesheet, never by disabling rules."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from .conftest import open_page
+
+AXE = Axe()
+BLOCKING = ("serious", "critical")
+
+PAGES = [
+    "",  # home
+    "explore/",
+    "explore/?country=UY&phase=implementation",
+    "rounds/peru-national-care-system/",  # a round
+    "lessons/red-calle/",  # a lesson
+    "rounds/",  # the index of a kind
+    "countries/",  # the index of a facet
+    "sdgs/",
+    "phases/",
+    "keywords/",
+    "countries/uruguay/",  # one value of a facet
+    "sdgs/5/",
+    "phases/formulation/",
+    "keywords/care-systems/",
+    "about/",
+    "data/",
+    "contribute/",
+]
+
+
+def violations(page: Page) -> list[str]:
+    """Serious and critical violations, one line each."""
+    found = AXE.run(page).response["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {', '.join(str(n['target']) for n in v['nodes'][:5])}"
+        for v in found
+        if v["impact"] in BLOCKING
+    ]
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme(request) -> str:
+    return request.param
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_no_serious_violation(browser, server, scheme, url):
+    page, traffic = open_page(browser, server, color_scheme=scheme)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    if url.startswith("explore/"):
+        expect(page.locator(".kb-explore__list")).to_be_attached()
+    assert violations(page) == []
+    page.context.close()
+    assert not traffic.errors, traffic.errors
+
+
+def test_no_serious_violation_with_search_results_open(browser, server, scheme):
+    page, traffic = open_page(browser, server, color_scheme=scheme)
+    page.goto("")
+    box = page.locator("input.md-search__input")
+    box.click()
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=20_000)
+    box.fill("care")
+    box.press("End")
+    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")
+    assert violations(page) == []
+    page.context.close()
+
+
+def test_no_serious_violation_on_a_phone_with_the_filters_open(browser, server, scheme):
+    page, traffic = open_page(browser, server, color_scheme=scheme, viewport={"width": 390, "height": 844})
+    page.goto("explore/?sdg=5")
+    toggle = page.locator(".kb-explore__toggle")
+    expect(toggle).to_have_text("Show filters")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(page.locator("fieldset[data-facet=kind]")).to_be_visible()
+    assert violations(page) == []
+    page.context.close()

@@ -1,0 +1,207 @@
+"""/explore/ in a real browser: facets, counts, free text, the URL, the back button, instant navigation."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+from playwright.sync_api import expect
+
+from .conftest import open_page
+from .explore import (
+    FACETS,
+    checkbox,
+    expand_all,
+    expected_counts,
+    expected_results,
+    nonzero,
+    open_explore,
+    shown_counts,
+    shown_results,
+)
+
+NOTHING: dict[str, set[str]] = {name: set() for name in FACETS}
+
+
+def chosen(**values: set[str]) -> dict[str, set[str]]:
+    return {**NOTHING, **values}
+
+
+def test_lists_every_published_entry_newest_first(page, catalog):
+    open_explore(page)
+    assert shown_results(page) == expected_results(catalog, NOTHING)
+    assert len(shown_results(page)) == len(catalog["entries"]) >= 11
+    assert nonzero(shown_counts(page)) == expected_counts(catalog, NOTHING)
+    first = page.locator(".kb-explore__list > li").first
+    record = catalog["entries"][0]
+    assert first.locator(".kb-item__title").inner_text() == record["title"]
+    assert first.locator(".kb-item__summary").inner_text() == record["summary"]
+    meta = first.locator(".kb-item__meta").inner_text()
+    assert first.locator("time").get_attribute("datetime") == record["date"]
+    assert all(c["name"] in meta for c in record["countries"]), meta
+
+
+def test_each_facet_value_narrows_the_results_to_exactly_its_count(page, catalog):
+    open_explore(page)
+    expand_all(page)
+    before = shown_counts(page)
+    tried = 0
+    for facet, values in before.items():
+        for value, count in values.items():
+            box = checkbox(page, facet, value)
+            box.check()
+            results = shown_results(page)
+            assert len(results) == count, (facet, value)
+            assert results == expected_results(catalog, chosen(**{facet: {value}})), (facet, value)
+            assert parse_qs(urlsplit(page.url).query) == {facet: [value]}
+            box.uncheck()
+            tried += 1
+    assert tried >= 40
+    assert set(before) == set(FACETS)
+    assert shown_results(page) == expected_results(catalog, NOTHING)
+
+
+def test_facets_combine_with_and_values_with_or(page, catalog):
+    open_explore(page)
+    expand_all(page)
+    steps = [("country", "CL"), ("country", "UY"), ("phase", "implementation"), ("sdg", "1"), ("kind", "lesson")]
+    state = chosen()
+    for facet, value in steps:
+        shown_before = shown_counts(page)[facet][value]
+        was = len(shown_results(page))
+        checkbox(page, facet, value).check()
+        state[facet] = state[facet] | {value}
+        results = shown_results(page)
+        assert results == expected_results(catalog, state), (facet, value)
+        assert results, "the steps must keep at least one entry"
+        if len(state[facet]) == 1:
+            assert len(results) == shown_before  # a first value of a facet leaves exactly its count
+        else:
+            assert len(results) >= was  # a second value of the same facet widens
+        assert nonzero(shown_counts(page)) == nonzero(expected_counts(catalog, state)), (facet, value)
+    # A value that no matching entry has is offered but cannot be chosen.
+    disabled = page.locator("fieldset[data-facet] input:disabled")
+    assert disabled.count() > 0
+    assert page.locator(".kb-explore__chosen button").count() == len(steps)
+
+
+def test_free_text_searches_titles_summaries_keywords_countries_and_institutions(page, catalog):
+    open_explore(page)
+    words = page.get_by_label("Words to find")
+    for query in ("Brasil", "pérou", "ministerio desarrollo", "interoperability", "CUIDADORAS"):
+        words.fill(query)
+        expected = expected_results(catalog, NOTHING, query)
+        expect(page.locator(".kb-explore__list > li")).to_have_count(len(expected))
+        assert shown_results(page) == expected, query
+        assert expected, f"{query} should find something in the sample content"
+        assert parse_qs(urlsplit(page.url).query)["text"] == [query]
+    words.fill("zzz no such word")
+    expect(page.locator(".kb-explore__status")).to_have_text("No entry matches. Remove a filter, or clear them all.")
+    expect(page.locator(".kb-explore__list > li")).to_have_count(0)
+    # Text and facets combine.
+    words.fill("care")
+    checkbox(page, "kind", "round").check()
+    assert shown_results(page) == expected_results(catalog, chosen(kind={"round"}), "care")
+
+
+def test_state_lives_in_the_url_and_the_back_button_undoes_a_filter(page, catalog):
+    open_explore(page, "?phase=formulation&country=UY&text=care")
+    assert checkbox(page, "phase", "formulation").is_checked()
+    assert checkbox(page, "country", "UY").is_checked()
+    assert page.get_by_label("Words to find").input_value() == "care"
+    state = chosen(phase={"formulation"}, country={"UY"})
+    assert shown_results(page) == expected_results(catalog, state, "care")
+    # The page rewrites the query in its own order; unknown values are dropped.
+    assert urlsplit(page.url).query == "text=care&country=UY&phase=formulation"
+
+    checkbox(page, "phase", "formulation").uncheck()
+    checkbox(page, "sdg", "5").check()
+    after = chosen(country={"UY"}, sdg={"5"})
+    assert shown_results(page) == expected_results(catalog, after, "care")
+    address = page.url
+
+    page.go_back()
+    expect(checkbox(page, "sdg", "5")).not_to_be_checked()
+    assert shown_results(page) == expected_results(catalog, chosen(country={"UY"}), "care")
+    page.go_back()
+    expect(checkbox(page, "phase", "formulation")).to_be_checked()
+    assert shown_results(page) == expected_results(catalog, state, "care")
+    page.go_forward()
+    page.go_forward()
+    expect(checkbox(page, "sdg", "5")).to_be_checked()
+    assert page.url == address
+
+    page.reload()
+    expect(checkbox(page, "sdg", "5")).to_be_checked()
+    assert shown_results(page) == expected_results(catalog, after, "care")
+
+    page.goto("explore/?country=XX&sdg=99&kind=round")
+    expect(checkbox(page, "kind", "round")).to_be_checked()
+    assert urlsplit(page.url).query == "kind=round"
+
+
+def test_works_with_instant_navigation(page, catalog):
+    page.goto("")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.kbSameDocument = true")  # lost on a full page load
+    page.locator(".md-tabs__link", has_text="Explore").click()
+    expect(page).to_have_url(re.compile(r"/explore/$"))
+    expect(page.locator(".kb-explore__list > li")).to_have_count(len(catalog["entries"]))
+    checkbox(page, "kind", "round").check()
+    first = page.locator(".kb-explore__list a.kb-item__title").first
+    title = first.inner_text()
+    first.click()
+    expect(page.locator("h1")).to_contain_text(title)
+    page.go_back()
+    expect(checkbox(page, "kind", "round")).to_be_checked()
+    assert shown_results(page) == expected_results(catalog, chosen(kind={"round"}))
+    assert page.evaluate("window.kbSameDocument") is True, "navigation reloaded the page"
+
+
+def test_keyboard_alone(page, catalog):
+    open_explore(page)
+    page.get_by_label("Words to find").focus()
+    page.keyboard.press("Tab")
+    name, kind = page.evaluate("[document.activeElement.name, document.activeElement.value]")
+    assert name == "kind", "the first filter after the words is the first kind"
+    page.keyboard.press("Space")
+    expect(page.locator(".kb-explore__status")).to_contain_text("match")
+    assert shown_results(page) == expected_results(catalog, chosen(kind={kind}))
+    page.keyboard.press("Space")
+    assert shown_results(page) == expected_results(catalog, NOTHING)
+    # The status is announced politely; the controls are named.
+    assert page.locator(".kb-explore__status").get_attribute("role") == "status"
+    for box in page.locator("fieldset[data-facet] input").all()[:5]:
+        assert box.evaluate("b => b.labels.length") == 1
+
+
+def test_markup_in_catalog_text_is_shown_as_text(page, catalog):
+    record = next(r for r in catalog["entries"] if "<script>" in r["title"])
+    open_explore(page, "?text=markup")
+    item = page.locator(".kb-explore__list > li", has=page.locator("a", has_text="markup in a title"))
+    expect(item).to_have_count(1)
+    assert item.locator(".kb-item__title").inner_text() == record["title"]
+    assert item.locator(".kb-item__summary").inner_text() == record["summary"]
+    assert page.locator(".kb-explore img, .kb-explore b, .kb-explore em, .kb-explore script").count() == 0
+    assert page.evaluate("window.kbInjected") is None
+
+
+def test_without_javascript_the_page_says_so_and_links_the_static_pages(browser, server):
+    page, traffic = open_page(browser, server, java_script_enabled=False)
+    page.goto("explore/")
+    message = page.locator(".kb-explore-nojs")
+    expect(message).to_be_visible()
+    expect(message).to_contain_text("needs JavaScript")
+    links = page.locator(".kb-explore-static a")
+    hrefs = {urlsplit(a.get_attribute("href")).path.strip("./") for a in links.all()}
+    assert hrefs == {"rounds", "lessons", "countries", "sdgs", "phases", "keywords"}
+    page.context.close()
+
+
+def test_a_catalog_that_cannot_be_loaded_is_reported(browser, server):
+    page, traffic = open_page(browser, server)
+    page.route("**/catalog.json", lambda route: route.fulfill(status=404, body="gone"))
+    page.goto("explore/")
+    expect(page.locator(".kb-explore__status")).to_contain_text("could not be loaded")
+    expect(page.locator(".kb-explore-static a").first).to_be_visible()
+    page.context.close()
