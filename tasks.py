@@ -74,7 +74,7 @@ def main(argv: list[str]) -> None:
     elif command == "test":
         setup("test")
         ensure_chromium()
-        run(BIN / "ruff", "check", "hooks", "tests", "tasks.py", cwd=ROOT)
+        run(BIN / "ruff", "check", "hooks", "tests", "benchmarks", "tasks.py", cwd=ROOT)
         run(PYTHON, "-m", "pytest", *rest, cwd=ROOT, env=env)
     else:
         sys.exit(__doc__)

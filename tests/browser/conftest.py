@@ -50,7 +50,9 @@ def served_site(tmp_path_factory) -> Iterator[ServedSite]:
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     url = f"http://127.0.0.1:{httpd.server_address[1]}/"
     config = project / "mkdocs.yml"
-    config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {url}", config.read_text(encoding="utf-8")), encoding="utf-8")
+    config.write_text(
+        re.sub(r"(?m)^site_url:.*$", f"site_url: {url}", config.read_text(encoding="utf-8")), encoding="utf-8"
+    )
     build = run_build(project)
     assert build.returncode == 0, build.output
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)

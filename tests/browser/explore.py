@@ -31,7 +31,9 @@ def fold(text: str) -> str:
 def text_of(record: dict, catalog: dict) -> str:
     names = [name for c in record["countries"] for name in catalog["countries"][c["code"]].values()]
     codes = [c["code"] for c in record["countries"]]
-    return fold(" ".join([record["title"], record["summary"], *record["keywords"], *names, *codes, *record["institutions"]]))
+    return fold(
+        " ".join([record["title"], record["summary"], *record["keywords"], *names, *codes, *record["institutions"]])
+    )
 
 
 def matches(record: dict, catalog: dict, state: dict[str, set[str]], q: str = "", skip: str | None = None) -> bool:
@@ -97,6 +99,11 @@ def checkbox(page: Page, facet: str, value: str):
 
 def state_string(page: Page) -> str:
     return page.locator("[data-kb-explore]").get_attribute("data-state") or ""
+
+
+def expect_query(page: Page, query: str) -> None:
+    """Wait until the address's query is ``query`` (the page sets it just after drawing the results)."""
+    page.wait_for_function("query => location.search === query", arg=f"?{query}" if query else "")
 
 
 def nonzero(counts: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from playwright.sync_api import expect
 
@@ -12,6 +13,7 @@ from .explore import (
     FACETS,
     checkbox,
     expand_all,
+    expect_query,
     expected_counts,
     expected_results,
     nonzero,
@@ -38,6 +40,7 @@ def test_lists_every_published_entry_newest_first(page, catalog):
     assert first.locator(".kb-item__summary").inner_text() == record["summary"]
     meta = first.locator(".kb-item__meta").inner_text()
     assert first.locator("time").get_attribute("datetime") == record["date"]
+    assert first.locator("time").inner_text() == dt.date.fromisoformat(record["date"]).strftime("%-d %b %Y")
     assert all(c["name"] in meta for c in record["countries"]), meta
 
 
@@ -53,8 +56,9 @@ def test_each_facet_value_narrows_the_results_to_exactly_its_count(page, catalog
             results = shown_results(page)
             assert len(results) == count, (facet, value)
             assert results == expected_results(catalog, chosen(**{facet: {value}})), (facet, value)
-            assert parse_qs(urlsplit(page.url).query) == {facet: [value]}
+            expect_query(page, urlencode({facet: value}))
             box.uncheck()
+            expect_query(page, "")
             tried += 1
     assert tried >= 40
     assert set(before) == set(FACETS)
@@ -94,7 +98,7 @@ def test_free_text_searches_titles_summaries_keywords_countries_and_institutions
         expect(page.locator(".kb-explore__list > li")).to_have_count(len(expected))
         assert shown_results(page) == expected, query
         assert expected, f"{query} should find something in the sample content"
-        assert parse_qs(urlsplit(page.url).query)["text"] == [query]
+        expect_query(page, urlencode({"text": query}))
     words.fill("zzz no such word")
     expect(page.locator(".kb-explore__status")).to_have_text("No entry matches. Remove a filter, or clear them all.")
     expect(page.locator(".kb-explore__list > li")).to_have_count(0)
@@ -112,10 +116,12 @@ def test_state_lives_in_the_url_and_the_back_button_undoes_a_filter(page, catalo
     state = chosen(phase={"formulation"}, country={"UY"})
     assert shown_results(page) == expected_results(catalog, state, "care")
     # The page rewrites the query in its own order; unknown values are dropped.
-    assert urlsplit(page.url).query == "text=care&country=UY&phase=formulation"
+    expect_query(page, "text=care&country=UY&phase=formulation")
 
     checkbox(page, "phase", "formulation").uncheck()
+    expect_query(page, "text=care&country=UY")
     checkbox(page, "sdg", "5").check()
+    expect_query(page, "text=care&country=UY&sdg=5")
     after = chosen(country={"UY"}, sdg={"5"})
     assert shown_results(page) == expected_results(catalog, after, "care")
     address = page.url
@@ -137,7 +143,7 @@ def test_state_lives_in_the_url_and_the_back_button_undoes_a_filter(page, catalo
 
     page.goto("explore/?country=XX&sdg=99&kind=round")
     expect(checkbox(page, "kind", "round")).to_be_checked()
-    assert urlsplit(page.url).query == "kind=round"
+    expect_query(page, "kind=round")
 
 
 def test_works_with_instant_navigation(page, catalog):
@@ -148,6 +154,7 @@ def test_works_with_instant_navigation(page, catalog):
     expect(page).to_have_url(re.compile(r"/explore/$"))
     expect(page.locator(".kb-explore__list > li")).to_have_count(len(catalog["entries"]))
     checkbox(page, "kind", "round").check()
+    expect_query(page, "kind=round")
     first = page.locator(".kb-explore__list a.kb-item__title").first
     title = first.inner_text()
     first.click()
@@ -205,3 +212,10 @@ def test_a_catalog_that_cannot_be_loaded_is_reported(browser, server):
     expect(page.locator(".kb-explore__status")).to_contain_text("could not be loaded")
     expect(page.locator(".kb-explore-static a").first).to_be_visible()
     page.context.close()
+
+
+def test_a_facet_page_opens_explore_with_its_value_chosen(page, catalog):
+    page.goto("countries/uruguay/")
+    page.get_by_role("link", name="Narrow them down in Explore").click()
+    expect(checkbox(page, "country", "UY")).to_be_checked()
+    assert shown_results(page) == expected_results(catalog, chosen(country={"UY"}))

@@ -88,7 +88,9 @@ def test_a_multi_word_keyword_ranks_its_entries_first(search_page, catalog):
     assert set(found[: len(expected)]) == expected
 
 
-@pytest.mark.parametrize(("query", "sdg"), [("SDG 13", "13"), ("Climate action", "13"), ("ODS 13", "13"), ("Acción por el clima", "13")])
+@pytest.mark.parametrize(
+    ("query", "sdg"), [("SDG 13", "13"), ("Climate action", "13"), ("ODS 13", "13"), ("Acción por el clima", "13")]
+)
 def test_an_sdg_is_found_by_number_and_name(search_page, catalog, query, sdg):
     expected = entries_with(catalog, "sdg", sdg)
     assert expected
@@ -133,3 +135,12 @@ def test_an_unpublished_entry_is_never_found(search_page, query):
 def test_an_unpublished_round_of_the_sample_content_is_not_found(search_page):
     found = search(search_page, "Early childhood development services in Ecuador")
     assert not any("ecuador-early-childhood" in p for p in found)
+
+
+def test_matches_are_marked_once(search_page):
+    """A word and its stems share a position; the preview must mark it once, not garble it."""
+    search(search_page, "registros")
+    results = search_page.locator(".md-search-result")
+    assert results.locator("mark").count() > 0
+    assert results.locator("mark mark").count() == 0
+    assert "mark>" not in results.inner_text()

@@ -28,14 +28,17 @@ function load() {
   return loading
 }
 
+/** Show `state`; with `push` or `replace`, also record it in the address (a history entry for `push`). */
 function show(state, { push = false, replace = false } = {}) {
-  const query = formatState(state, current.model)
-  if (push || replace) {
-    const url = `${location.pathname}${query}${location.hash}`
-    if (url !== `${location.pathname}${location.search}${location.hash}`)
-      history[push ? "pushState" : "replaceState"](null, "", url)
-  }
   current.view.render(state, apply(current.model, state))
+  if (push || replace) {
+    // Chromium's history API takes ~10 ms: the results are drawn first, the address is set after.
+    const url = `${location.pathname}${formatState(state, current.model)}${location.hash}`
+    requestAnimationFrame(() => setTimeout(() => {
+      if (url !== `${location.pathname}${location.search}${location.hash}`)
+        history[push ? "pushState" : "replaceState"](null, "", url)
+    }, 0))
+  }
 }
 
 function mount() {

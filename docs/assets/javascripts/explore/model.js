@@ -90,6 +90,9 @@ export function prepare(catalog) {
       colour: facet.name === "sdg" ? ((catalog.sdgs || {})[key] || {}).colour : undefined,
     })),
   }))
+  // Each entry's values as positions in its facet's list, so counting is array arithmetic.
+  const positions = facets.map(f => new Map(f.values.map((v, i) => [v.key, i])))
+  for (const entry of entries) entry.ids = facets.map((f, i) => entry.values[f.name].map(key => positions[i].get(key)))
   return { entries, facets }
 }
 
@@ -128,30 +131,39 @@ export function isEmpty(state) {
 /** The entries that match `state`, newest first, and the count of every facet value. */
 export function apply(model, state) {
   const wanted = words(state.text)
-  const active = FACETS.map(f => f.name).filter(name => state[name].size > 0)
-  const counts = Object.fromEntries(FACETS.map(f => [f.name, new Map()]))
-  const results = []
-  const add = (name, entry) => {
-    const map = counts[name]
-    for (const value of entry.values[name]) map.set(value, (map.get(value) || 0) + 1)
+  const facets = model.facets
+  const active = [] // [facet position, chosen flags by value position]
+  facets.forEach((facet, i) => {
+    const chosen = state[facet.name]
+    if (chosen.size) active.push([i, Uint8Array.from(facet.values, v => (chosen.has(v.key) ? 1 : 0))])
+  })
+  const tallies = facets.map(f => new Uint32Array(f.values.length))
+  const tally = (entry, i) => {
+    const ids = entry.ids[i]
+    const counts = tallies[i]
+    for (let k = 0; k < ids.length; k++) counts[ids[k]]++
   }
+  const results = []
   for (const entry of model.entries) {
     if (wanted.length && !wanted.every(word => entry.text.includes(word))) continue
-    let missed = null
+    let missed = -1
     let misses = 0
-    for (const name of active) {
-      const chosen = state[name]
-      if (!entry.values[name].some(value => chosen.has(value))) {
-        missed = name
+    for (const [i, chosen] of active) {
+      const ids = entry.ids[i]
+      let hit = false
+      for (let k = 0; k < ids.length && !hit; k++) hit = chosen[ids[k]] === 1
+      if (!hit) {
+        missed = i
         if (++misses > 1) break
       }
     }
     if (misses === 0) {
       results.push(entry)
-      for (const facet of FACETS) add(facet.name, entry)
+      for (let i = 0; i < facets.length; i++) tally(entry, i)
     } else if (misses === 1) {
-      add(missed, entry) // it would match if its one missing facet were widened to one of its values
+      tally(entry, missed) // it would match if its one missing facet were widened to one of its values
     }
   }
+  const counts = Object.fromEntries(facets.map((f, i) => [f.name, new Map(f.values.map((v, j) => [v.key, tallies[i][j]]))]))
   return { results, counts }
 }

@@ -10,7 +10,14 @@ import { FACETS, KIND_LABELS, isEmpty } from "./model.js"
 const COLLAPSED = 8 // values shown before "Show all" in long facets
 const PAGE = 50 // results shown at a time
 const COLLAPSIBLE = new Set(["country", "keyword"])
-const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+const CHIP = { phase: "Phase: ", keyword: "Keyword: ", year: "Year: " } // the other values say what they are
+
+/** "2025-03-14" -> "14 Mar 2025", as the static listings write dates. */
+export function day(iso) {
+  const [year, month, date] = iso.split("-").map(Number)
+  return `${date} ${MONTHS[month - 1]} ${year}`
+}
 
 /** An element with attributes (null and false ones left out) and children (strings become text nodes). */
 export function h(tag, attributes = {}, ...children) {
@@ -38,11 +45,10 @@ export function siteLink(url, siteRoot) {
 export function resultItem(entry, siteRoot) {
   const r = entry.record
   const href = siteLink(r.url, siteRoot)
-  const date = new Date(`${r.date}T00:00:00Z`)
   return h("li", { class: "kb-item" },
     href ? h("a", { class: "kb-item__title", href }, r.title) : h("span", { class: "kb-item__title" }, r.title),
     h("span", { class: "kb-item__meta" },
-      KIND_LABELS[r.kind] || r.kind, " · ", h("time", { datetime: r.date }, DATE.format(date)), " · ", entry.countryNames),
+      KIND_LABELS[r.kind] || r.kind, " · ", h("time", { datetime: r.date }, day(r.date)), " · ", entry.countryNames),
     h("span", { class: "kb-item__summary" }, r.summary))
 }
 
@@ -54,7 +60,8 @@ export class ExploreView {
     this.onChange = onChange
     this.state = null
     this.shown = PAGE
-    this.controls = {} // facet -> value key -> { item, input, count }
+    this.groups = {} // facet name -> { fieldset, button, controls: value key -> { item, input, number, noun, rank, n } }
+    this.items = new Map() // entry -> its result item, made once
     this.build()
   }
 
@@ -123,7 +130,7 @@ export class ExploreView {
 
   /** A facet: a group of checkboxes, the long ones collapsed. */
   facet(facet) {
-    const controls = (this.controls[facet.name] = new Map())
+    const controls = new Map()
     const listId = `kb-explore-${facet.name}-values`
     const items = facet.values.map((value, i) => {
       const id = `kb-explore-${facet.name}-${i}`
@@ -131,27 +138,31 @@ export class ExploreView {
       input.addEventListener("change", () => {
         this.onChange(this.next(s => { s[facet.name][input.checked ? "add" : "delete"](value.key) }), { replace: false })
       })
-      const count = h("span", { class: "kb-count" })
+      const number = document.createTextNode("")
+      const noun = document.createTextNode("")
       const label = h("label", { for: id },
-        h("span", { class: "kb-facet__label" }, value.label), " ", count)
+        h("span", { class: "kb-facet__label" }, value.label), " ",
+        h("span", { class: "kb-count" }, number, h("span", { class: "kb-visually-hidden" }, noun)))
       if (value.colour && /^#[0-9a-f]{3,8}$/i.test(value.colour)) {
         label.classList.add("kb-facet__sdg")
         label.style.setProperty("--kb-sdg", value.colour)
       }
       const item = h("li", { class: "kb-facet__value" }, input, label)
-      controls.set(value.key, { item, input, count, rank: i, shown: null })
+      controls.set(value.key, { item, input, number, noun, rank: i, n: null })
       return item
     })
     const fieldset = h("fieldset", { class: "kb-facet", "data-facet": facet.name },
       h("legend", {}, facet.title), h("ul", { id: listId, class: "kb-facet__values" }, items))
+    let button = null
     if (COLLAPSIBLE.has(facet.name) && facet.values.length > COLLAPSED + 2) {
-      const button = h("button", { type: "button", class: "kb-facet__more", "aria-expanded": "false", "aria-controls": listId })
+      button = h("button", { type: "button", class: "kb-facet__more", "aria-expanded": "false", "aria-controls": listId })
       button.addEventListener("click", () => {
         fieldset.toggleAttribute("data-expanded")
         this.renderFacet(facet)
       })
       fieldset.append(button)
     }
+    this.groups[facet.name] = { fieldset, button, controls }
     return fieldset
   }
 
@@ -168,24 +179,29 @@ export class ExploreView {
       FACETS.flatMap(f => [...state[f.name]].map(v => [f.name, v])).concat(state.text ? [["text", state.text]] : [])).toString()
   }
 
+  /** Counts, ticks and folding of one facet; only what changed is written (a facet may have hundreds of values). */
   renderFacet(facet) {
-    const fieldset = this.container.querySelector(`fieldset[data-facet="${facet.name}"]`)
-    const expanded = fieldset.hasAttribute("data-expanded")
+    const group = this.groups[facet.name]
+    const expanded = group.fieldset.hasAttribute("data-expanded")
     const counts = this.outcome.counts[facet.name]
     const chosen = this.state[facet.name]
-    for (const [key, c] of this.controls[facet.name]) {
+    for (const [key, c] of group.controls) {
       const n = counts.get(key) || 0
-      const text = String(n)
-      if (c.count.firstChild?.nodeValue !== text) c.count.replaceChildren(text, hidden(n === 1 ? " entry" : " entries"))
-      c.input.checked = chosen.has(key)
-      c.input.disabled = n === 0 && !c.input.checked
-      c.item.classList.toggle("kb-facet__value--none", n === 0)
-      c.item.hidden = !(expanded || c.rank < COLLAPSED || c.input.checked) && fieldset.querySelector(".kb-facet__more") !== null
+      const checked = chosen.has(key)
+      const folded = Boolean(group.button) && !(expanded || c.rank < COLLAPSED || checked)
+      if (c.n !== n) {
+        c.number.nodeValue = String(n)
+        c.noun.nodeValue = n === 1 ? " entry" : " entries"
+        if ((c.n === 0) !== (n === 0)) c.item.classList.toggle("kb-facet__value--none", n === 0)
+        c.n = n
+      }
+      if (c.input.checked !== checked) c.input.checked = checked
+      if (c.input.disabled !== (n === 0 && !checked)) c.input.disabled = n === 0 && !checked
+      if (c.item.hidden !== folded) c.item.hidden = folded
     }
-    const button = fieldset.querySelector(".kb-facet__more")
-    if (button) {
-      button.setAttribute("aria-expanded", String(expanded))
-      button.textContent = expanded ? "Show fewer" : `Show all ${facet.values.length}`
+    if (group.button) {
+      group.button.setAttribute("aria-expanded", String(expanded))
+      group.button.textContent = expanded ? "Show fewer" : `Show all ${facet.values.length}`
     }
   }
 
@@ -205,7 +221,7 @@ export class ExploreView {
     if (this.state.text) remove(`“${this.state.text}”`, s => { s.text = "" })
     for (const facet of this.model.facets)
       for (const value of facet.values)
-        if (this.state[facet.name].has(value.key)) remove(`${facet.title}: ${value.label}`, s => s[facet.name].delete(value.key))
+        if (this.state[facet.name].has(value.key)) remove(`${CHIP[facet.name] || ""}${value.label}`, s => s[facet.name].delete(value.key))
     this.chosen.replaceChildren(...(buttons.length ? [h("span", { class: "kb-explore__chosen-title" }, "Chosen:"), ...buttons] : []))
   }
 
@@ -218,7 +234,10 @@ export class ExploreView {
         ? `All ${plural(total, "entry", "entries")}, newest first.`
         : `${results.length.toLocaleString("en")} of ${plural(total, "entry", "entries")} match, newest first.`
     const from = fresh ? 0 : this.list.children.length
-    const items = results.slice(from, this.shown).map(entry => resultItem(entry, this.siteRoot))
+    const items = results.slice(from, this.shown).map(entry => {
+      if (!this.items.has(entry)) this.items.set(entry, resultItem(entry, this.siteRoot))
+      return this.items.get(entry)
+    })
     if (fresh) this.list.replaceChildren(...items)
     else this.list.append(...items)
     const left = results.length - this.shown

@@ -78,6 +78,29 @@ function patchLunr(lunr) {
   lunr.multiLanguage.keepsWords = true
 }
 
+/**
+ * A word and its stems share one position in the page, so a query can match the same place twice
+ * ("registro*" finds both "registros" and its English stem "registro"), and Material would mark it
+ * twice, garbling the preview. Keep each position once per field, for the first term that has it.
+ */
+function patchPositions(lunr) {
+  const query = lunr.Index.prototype.query
+  lunr.Index.prototype.query = function (...args) {
+    const results = query.apply(this, args)
+    for (const { matchData } of results) {
+      const seen = new Map()
+      for (const fields of Object.values(matchData.metadata))
+        for (const [field, data] of Object.entries(fields)) {
+          if (!Array.isArray(data.position)) continue
+          if (!seen.has(field)) seen.set(field, new Set())
+          const positions = seen.get(field)
+          data.position = data.position.filter(p => !positions.has(p) && Boolean(positions.add(p)))
+        }
+    }
+    return results
+  }
+}
+
 // Material loads the language support with importScripts when the index is set up: patch Lunr
 // right after, before the index is built.
 // (No top-level binding may be called importScripts: Material's worker would call that one.)
@@ -102,3 +125,4 @@ self.addEventListener("message", event => {
 })
 
 self.importScripts(material)
+patchPositions(self.lunr)
