@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from urllib.parse import urlencode, urlsplit
 
@@ -219,3 +220,32 @@ def test_a_facet_page_opens_explore_with_its_value_chosen(page, catalog):
     page.get_by_role("link", name="Narrow them down in Explore").click()
     expect(checkbox(page, "country", "UY")).to_be_checked()
     assert shown_results(page) == expected_results(catalog, chosen(country={"UY"}))
+
+
+def test_long_result_lists_come_fifty_at_a_time(browser, server, catalog):
+    copies = [
+        {**record, "slug": f"{record['slug']}-{i}", "url": f"{record['url'].rstrip('/')}-{i}/"}
+        for i in range(10)
+        for record in catalog["entries"]
+    ]
+    copies.sort(key=lambda r: r["date"], reverse=True)
+    big = {**catalog, "entries": copies}
+    page, traffic = open_page(browser, server)
+    page.route("**/catalog.json", lambda route: route.fulfill(body=json.dumps(big), content_type="application/json"))
+    open_explore(page)
+    total = len(copies)
+    expect(page.locator(".kb-explore__status")).to_have_text(f"All {total} entries, newest first.")
+    items = page.locator(".kb-explore__list > li")
+    expect(items).to_have_count(50)
+    more = page.locator(".kb-explore__more")
+    expect(more).to_have_text(f"Show 50 more ({total - 50} left)")
+    more.click()
+    expect(items).to_have_count(100)
+    shown = min(total, 150)
+    more.press("Enter")
+    expect(items).to_have_count(shown)
+    assert shown_results(page) == expected_results(big, NOTHING)[:shown]
+    checkbox(page, "kind", "round").check()  # a new choice starts again at the first fifty
+    expect(items).to_have_count(min(50, len(expected_results(big, chosen(kind={"round"})))))
+    page.context.close()
+    assert not traffic.errors, traffic.errors

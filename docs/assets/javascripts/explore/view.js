@@ -88,8 +88,8 @@ export class ExploreView {
     toggle.addEventListener("click", () => {
       const open = toggle.getAttribute("aria-expanded") !== "true"
       toggle.setAttribute("aria-expanded", String(open))
-      toggle.textContent = open ? "Hide filters" : "Show filters"
       this.container.classList.toggle("kb-explore--open", open)
+      this.renderToggle()
     })
     this.toggle = toggle
 
@@ -172,6 +172,7 @@ export class ExploreView {
     if (this.words.value.trim() !== state.text) this.words.value = state.text
     for (const facet of this.model.facets) this.renderFacet(facet)
     this.clear.disabled = isEmpty(state)
+    this.renderToggle()
     this.renderChosen()
     this.shown = PAGE
     this.renderResults(true)
@@ -203,6 +204,13 @@ export class ExploreView {
       group.button.setAttribute("aria-expanded", String(expanded))
       group.button.textContent = expanded ? "Show fewer" : `Show all ${facet.values.length}`
     }
+  }
+
+  /** The phones' button that shows the facets, with how many values are chosen in them. */
+  renderToggle() {
+    const chosen = FACETS.reduce((n, f) => n + this.state[f.name].size, 0)
+    const open = this.toggle.getAttribute("aria-expanded") === "true"
+    this.toggle.textContent = `${open ? "Hide" : "Show"} filters${chosen ? ` (${chosen} chosen)` : ""}`
   }
 
   /** The chosen filters, each a button that removes it. */
