@@ -172,6 +172,7 @@ def test_keyboard_alone(page, catalog):
     page.keyboard.press("Tab")
     name, kind = page.evaluate("[document.activeElement.name, document.activeElement.value]")
     assert name == "kind", "the first filter after the words is the first kind"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", "focus must show"
     page.keyboard.press("Space")
     expect(page.locator(".kb-explore__status")).to_contain_text("match")
     assert shown_results(page) == expected_results(catalog, chosen(kind={kind}))
