@@ -22,7 +22,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the base class's signature
         pass
 
@@ -46,7 +46,7 @@ def served_site(tmp_path_factory) -> Iterator[ServedSite]:
         if extra.is_dir():
             for path in extra.iterdir():
                 (shutil.copytree if path.is_dir() else shutil.copy2)(path, project / kind / path.name)
-    handler = functools.partial(_QuietHandler, directory=str(project / "public"))
+    handler = functools.partial(QuietHandler, directory=str(project / "public"))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     url = f"http://127.0.0.1:{httpd.server_address[1]}/"
     config = project / "mkdocs.yml"
