@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from knowledge_bank.catalog import Catalog
 from knowledge_bank.loader import load_content
-from knowledge_bank.problems import report
+from knowledge_bank.problems import summary
 from knowledge_bank.reference import expand_markers
 from knowledge_bank.render import GeneratedSite, render_site
 
@@ -41,15 +41,13 @@ def on_config(config):
         )
     root = Path(config.config_file_path).parent
     content = load_content(root)
-    for problem in content.problems:
+    for problem in sorted(content.problems):  # each once, through the plugin logger, so --strict counts warnings
         (log.error if problem.is_error else log.warning)(problem.format())
     if not content.ok:
-        raise PluginError("the content has errors; nothing was built:\n" + report(list(content.problems)))
+        raise PluginError(f"the content has {summary(list(content.problems))}; nothing was built")
     if content.problems and config.strict:
         # MkDocs' own --strict aborts only after writing the site; stop before, as for errors.
-        raise PluginError(
-            "the content has warnings and --strict is on; nothing was built:\n" + report(list(content.problems))
-        )
+        raise PluginError(f"the content has {summary(list(content.problems))} and --strict is on; nothing was built")
     catalog = Catalog.build(content, preview=_preview())
     _state["site"] = render_site(catalog, config.site_url or "")
     _state["root"] = root

@@ -1,12 +1,14 @@
 """Vocabularies are data: every term has labels in four languages, and lookups ignore case and accents."""
 
 import re
+import shutil
 
 import pytest
 
-from knowledge_bank.vocabularies import LANGUAGES, load_vocabularies
+from knowledge_bank import cli
+from knowledge_bank.vocabularies import LANGUAGES, VocabularyError, load_vocabularies
 
-from .conftest import ROOT
+from .conftest import ROOT, make_project, run_build, tree_digest
 
 
 @pytest.fixture(scope="module")
@@ -50,3 +52,100 @@ def test_every_term_has_four_labels(vocab, name):
     for term in getattr(vocab, name).terms:
         assert set(term.labels) == set(LANGUAGES)
         assert all(label.strip() for label in term.labels.values())
+
+
+# --- broken vocabulary files: every problem at once, with its line, never a traceback -------------
+
+BROKEN_CASES = [
+    # (file, text to replace, replacement, expected "path:line" and words of the message)
+    ("sdgs.yml", '    es: "Fin de la pobreza"\n', "", "vocabularies/sdgs.yml:6:", "`labels.es` is missing"),
+    ("sdgs.yml", 'colour: "#E5243B"', 'colour: "red"', "vocabularies/sdgs.yml:5:", "colour"),
+    (
+        "phases.yml",
+        "aliases: [design,",
+        "aliases: [diagnosis, design,",
+        "vocabularies/phases.yml:12:",
+        "`diagnosis` names both",
+    ),
+    (
+        "phases.yml",
+        "- key: formulation\n",
+        "- key: formulation\n  colour: blue\n",
+        "vocabularies/phases.yml:13:",
+        "`colour` is not a field",
+    ),
+    ("added_values.yml", "- number: 1\n", "- number: one\n", "vocabularies/added_values.yml:4:", "number"),
+    (
+        "countries.yml",
+        "MX: [Méjico]",
+        "MX: [Méjico]\nXQ: [Atlantis]",
+        "vocabularies/countries.yml:",
+        "`XQ` is not an ISO 3166-1",
+    ),
+    (
+        "countries.yml",
+        "MX: [Méjico]",
+        "MX: [Méjico, Brasil]",
+        "vocabularies/countries.yml:",
+        "already the name or code of BR",
+    ),
+    (
+        "phases.yml",
+        "- key: identification\n",
+        "- key: identification\n  labels: [\n",
+        "vocabularies/phases.yml:",
+        "not valid YAML",
+    ),
+]
+
+
+def _broken_copy(tmp_path, filename, old, new):
+    folder = tmp_path / "vocabularies"
+    shutil.copytree(ROOT / "vocabularies", folder)
+    text = (folder / filename).read_text(encoding="utf-8")
+    assert old in text, f"the fixture no longer matches {filename}"
+    (folder / filename).write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(("filename", "old", "new", "where", "words"), BROKEN_CASES)
+def test_broken_vocabulary_is_reported_with_its_line(tmp_path, filename, old, new, where, words):
+    folder = _broken_copy(tmp_path, filename, old, new)
+    with pytest.raises(VocabularyError) as raised:
+        load_vocabularies(folder)
+    lines = [p.format() for p in raised.value.problems]
+    assert any(line.startswith(where) and words in line for line in lines), lines
+
+
+def test_every_broken_vocabulary_file_is_reported_at_once(tmp_path):
+    folder = _broken_copy(tmp_path, "sdgs.yml", 'colour: "#E5243B"', 'colour: "red"')
+    text = (folder / "countries.yml").read_text(encoding="utf-8")
+    (folder / "countries.yml").write_text(text + "XQ: [Atlantis]\n", encoding="utf-8")
+    with pytest.raises(VocabularyError) as raised:
+        load_vocabularies(folder)
+    assert {p.path for p in raised.value.problems} == {"vocabularies/sdgs.yml", "vocabularies/countries.yml"}
+
+
+def test_a_build_with_a_broken_vocabulary_fails_cleanly_and_changes_nothing(tmp_path):
+    project = make_project(tmp_path, with_repo_content=True)
+    sdgs = project / "vocabularies" / "sdgs.yml"
+    sdgs.write_text(sdgs.read_text(encoding="utf-8").replace('colour: "#E5243B"', 'colour: "red"'), encoding="utf-8")
+    before = tree_digest(project)
+    build = run_build(project)
+    assert build.returncode != 0
+    assert "Traceback" not in build.output
+    assert "vocabularies/sdgs.yml:5: error:" in build.output
+    assert build.output.count("vocabularies/sdgs.yml:5:") == 1  # reported once, not once per layer
+    assert not (build.site / "index.html").exists()
+    assert tree_digest(project) == before
+
+
+def test_kb_new_with_a_broken_vocabulary_says_why(tmp_path, capsys):
+    project = make_project(tmp_path, with_repo_content=True)
+    phases = project / "vocabularies" / "phases.yml"
+    phases.write_text(
+        phases.read_text(encoding="utf-8").replace("- key: formulation\n", "- key: Formulation!\n"), encoding="utf-8"
+    )
+    assert cli.main(["--root", str(project), "new", "round", "A new round"]) == 1
+    assert "vocabularies/phases.yml:12: error:" in capsys.readouterr().err
+    assert not any((project / "rounds").glob("a-new-round*"))

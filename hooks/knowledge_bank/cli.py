@@ -17,6 +17,7 @@ from .models import KINDS
 from .problems import Problem, errors, report
 from .scaffold import KIND_FOLDERS, ScaffoldError, new_entry
 from .schemas import SCHEMA_FILES, generated_files
+from .vocabularies import VocabularyError
 
 CONTENT = (*KINDS, "vocabularies")
 
@@ -60,11 +61,15 @@ def main(argv: list[str] | None = None) -> int:
     if not (root / "mkdocs.yml").is_file():
         print(f"kb: {root} is not the Knowledge Bank: no mkdocs.yml there or above", file=sys.stderr)
         return 2
-    if args.command == "new":
-        return _new(root, args.kind, args.title)
-    if args.command == "check":
-        return _check(root, args.paths, args.strict)
-    return _schema(root, args.check)
+    try:
+        if args.command == "new":
+            return _new(root, args.kind, args.title)
+        if args.command == "check":
+            return _check(root, args.paths, args.strict)
+        return _schema(root, args.check)
+    except VocabularyError as error:  # `kb check` reports these itself; `new` and `schema` need the vocabularies
+        print(report(error.problems), file=sys.stderr)
+        return 1
 
 
 def _new(root: Path, kind: str, title: str) -> int:

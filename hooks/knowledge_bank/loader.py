@@ -15,7 +15,7 @@ from .messages import describe
 from .models import KINDS, SECTIONS, EntryFields, Lesson, ModelContext, Round
 from .problems import Problem, Severity
 from .source import Source, read_source
-from .vocabularies import Vocabularies, load_vocabularies
+from .vocabularies import Vocabularies, VocabularyError, load_vocabularies
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -72,7 +72,10 @@ class Content:
 
 def load_content(root: Path, only: list[Path] | None = None) -> Content:
     """Load vocabularies and every entry under ``root``; ``only`` (files or folders) limits which problems are reported."""
-    vocabularies = load_vocabularies(root / "vocabularies")
+    try:
+        vocabularies = load_vocabularies(root / "vocabularies")
+    except VocabularyError as error:  # entries cannot be checked against broken vocabularies
+        return Content((), tuple(error.problems), Vocabularies.empty(), CountryResolver())
     countries = CountryResolver(vocabularies.country_aliases)
     context = {"kb": ModelContext(vocabularies, countries)}
     entries: list[Entry] = []

@@ -51,8 +51,10 @@ def errors(problems: list[Problem]) -> list[Problem]:
 
 def report(problems: list[Problem]) -> str:
     """All problems, sorted by file and line, one per line, with a count at the end."""
-    lines = [p.format() for p in sorted(problems)]
+    return "\n".join([*(p.format() for p in sorted(problems)), summary(problems)])
+
+
+def summary(problems: list[Problem]) -> str:
+    """``2 error(s), 1 warning(s)``."""
     n_err = len(errors(problems))
-    n_warn = len(problems) - n_err
-    lines.append(f"{n_err} error(s), {n_warn} warning(s)")
-    return "\n".join(lines)
+    return f"{n_err} error(s), {len(problems) - n_err} warning(s)"

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, Literal
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from .problems import Problem
 from .text import fold
 
 LANGUAGES = ("en", "es", "pt", "fr")
@@ -73,38 +76,254 @@ class Vocabularies:
     added_values: Vocabulary
     country_aliases: dict[str, tuple[str, ...]]
 
+    @classmethod
+    def empty(cls) -> Vocabularies:
+        return cls(Vocabulary("phase", ()), Vocabulary("SDG", ()), Vocabulary("added value", ()), {})
 
-def _read(path: Path) -> object:
-    with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
 
+class VocabularyError(Exception):
+    """The vocabulary files have problems; nothing can be validated against them until they are fixed."""
 
-def _terms(data: object, key_field: str, source: Path) -> tuple[Term, ...]:
-    if not isinstance(data, list):
-        raise ValueError(f"{source}: expected a list of terms")
-    terms = []
-    for item in data:
-        labels = {lang: str(item["labels"][lang]) for lang in LANGUAGES}
-        terms.append(
-            Term(
-                key=str(item[key_field]),
-                labels=labels,
-                aliases=tuple(str(a) for a in item.get("aliases", []) or []),
-                colour=str(item.get("colour", "")),
-                description={k: str(v) for k, v in (item.get("description") or {}).items()},
-            )
-        )
-    return tuple(terms)
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the vocabularies")
+        self.problems = problems
 
 
 def load_vocabularies(folder: Path) -> Vocabularies:
-    """Read ``phases.yml``, ``sdgs.yml``, ``added_values.yml`` and ``countries.yml`` from ``folder``."""
-    aliases_data = _read(folder / "countries.yml") or {}
-    return Vocabularies(
-        phases=Vocabulary("phase", _terms(_read(folder / "phases.yml"), "key", folder / "phases.yml")),
-        sdgs=Vocabulary("SDG", _terms(_read(folder / "sdgs.yml"), "number", folder / "sdgs.yml")),
-        added_values=Vocabulary(
-            "added value", _terms(_read(folder / "added_values.yml"), "number", folder / "added_values.yml")
-        ),
-        country_aliases={str(code).upper(): tuple(map(str, names or [])) for code, names in aliases_data.items()},
-    )
+    """Read ``phases.yml``, ``sdgs.yml``, ``added_values.yml`` and ``countries.yml`` from ``folder``.
+
+    Every problem in every file is collected (``path:line``, field, message) and raised together
+    as a :class:`VocabularyError`.
+    """
+    problems: list[Problem] = []
+    phases = _vocabulary(folder, "phases.yml", "phase", PhaseData, problems)
+    sdgs = _vocabulary(folder, "sdgs.yml", "SDG", SdgData, problems)
+    added_values = _vocabulary(folder, "added_values.yml", "added value", NumberedData, problems)
+    aliases = _country_aliases(folder, problems)
+    if problems:
+        raise VocabularyError(sorted(problems))
+    return Vocabularies(phases=phases, sdgs=sdgs, added_values=added_values, country_aliases=aliases)
+
+
+# --- the shape of the vocabulary files ------------------------------------------------------------
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Labels(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    en: Text
+    es: Text
+    pt: Text
+    fr: Text
+
+
+class TermData(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    labels: Labels
+    aliases: list[Text] = []
+    description: dict[Literal["en", "es", "pt", "fr"], Text] = {}
+
+    @property
+    def key(self) -> str:  # pragma: no cover - every vocabulary file uses a subclass
+        raise NotImplementedError
+
+
+class PhaseData(TermData):
+    key_: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")] = Field(alias="key")
+
+    @property
+    def key(self) -> str:
+        return self.key_
+
+
+class NumberedData(TermData):
+    number: Annotated[int, Field(ge=1, le=99, strict=True)]
+
+    @property
+    def key(self) -> str:
+        return str(self.number)
+
+
+class SdgData(NumberedData):
+    colour: Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
+
+
+def _vocabulary(folder: Path, filename: str, name: str, model: type[TermData], problems: list[Problem]) -> Vocabulary:
+    path = folder / filename
+    data, lines = _read_yaml(path, problems)
+    rel = _display(path)
+    if data is None:
+        return Vocabulary(name, ())
+    if not isinstance(data, list):
+        problems.append(Problem(rel, 1, f"{filename} must be a list of terms (`- key: …` or `- number: …`)"))
+        return Vocabulary(name, ())
+    terms: list[Term] = []
+    owner: dict[str, tuple[str, int]] = {}  # folded spelling -> (term key, line)
+    for i, item in enumerate(data):
+        try:
+            parsed = model.model_validate(item)
+        except ValidationError as error:
+            for detail in error.errors():
+                loc = (i, *detail["loc"])
+                field = ".".join(str(part) for part in detail["loc"]) or "term"
+                problems.append(Problem(rel, _line(lines, loc), _message(field, name, detail), field=field))
+            continue
+        term = Term(
+            key=parsed.key,
+            labels=parsed.labels.model_dump(),
+            aliases=tuple(parsed.aliases),
+            colour=getattr(parsed, "colour", ""),
+            description=dict(parsed.description),
+        )
+        for spelling in term.names():
+            folded = fold(spelling)
+            other = owner.get(folded)
+            if other and other[0] != term.key:
+                problems.append(
+                    Problem(
+                        rel,
+                        _line(lines, (i,)),
+                        f"`{spelling}` names both {name} `{other[0]}` (line {other[1]}) and `{term.key}`; "
+                        "keep it on one of them",
+                        field="aliases",
+                    )
+                )
+            owner.setdefault(folded, (term.key, _line(lines, (i,))))
+        if any(t.key == term.key for t in terms):
+            problems.append(Problem(rel, _line(lines, (i,)), f"{name} `{term.key}` is defined twice; keep one"))
+            continue
+        terms.append(term)
+    return Vocabulary(name, tuple(terms))
+
+
+def _message(field: str, name: str, detail: dict) -> str:
+    if detail["type"] == "missing":
+        return f"`{field}` is missing: every {name} needs it"
+    if detail["type"] == "extra_forbidden":
+        return f"`{field}` is not a field of a {name}; check its spelling or remove it"
+    if field == "colour":
+        return f'`colour` must be a hex colour such as "#E5243B", not {detail["input"]!r}'
+    return f"`{field}`: {detail['msg']}"
+
+
+def _country_aliases(folder: Path, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+    import pycountry
+
+    from .countries import CountryResolver  # imported here: countries.py imports this module
+
+    path = folder / "countries.yml"
+    rel = _display(path)
+    data, lines = _read_yaml(path, problems)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        problems.append(
+            Problem(rel, 1, "countries.yml must map ISO alpha-2 codes to lists of aliases (`BO: [Bolivia]`)")
+        )
+        return {}
+    iso = CountryResolver()  # ISO codes and names in the four languages, without these aliases
+    out: dict[str, tuple[str, ...]] = {}
+    claimed: dict[str, str] = {}
+    for code, names in data.items():
+        line = _line(lines, (code,))
+        code_text = str(code).upper()
+        if pycountry.countries.get(alpha_2=code_text) is None:
+            problems.append(
+                Problem(
+                    rel, line, f"`{code}` is not an ISO 3166-1 alpha-2 country code (for example `BO`)", field=str(code)
+                )
+            )
+            continue
+        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+            problems.append(
+                Problem(
+                    rel,
+                    line,
+                    f"`{code}` must be followed by a list of names, like `[Bolivia, Bolivie]`",
+                    field=str(code),
+                )
+            )
+            continue
+        for alias in names:
+            folded = fold(alias)
+            known = iso.resolve(alias)
+            if known is not None and known.code != code_text:
+                problems.append(
+                    Problem(
+                        rel,
+                        line,
+                        f"alias `{alias}` of {code_text} is already the name or code of {known.code} ({known.name}); remove it",
+                        field=str(code),
+                    )
+                )
+            elif claimed.get(folded, code_text) != code_text:
+                problems.append(
+                    Problem(
+                        rel,
+                        line,
+                        f"alias `{alias}` is given to both {claimed[folded]} and {code_text}; keep one",
+                        field=str(code),
+                    )
+                )
+            claimed.setdefault(folded, code_text)
+        out[code_text] = tuple(names)
+    return out
+
+
+def _read_yaml(path: Path, problems: list[Problem]) -> tuple[object, dict[tuple, int]]:
+    """The data of a YAML file and the line of every key and list item; problems are collected."""
+    rel = _display(path)
+    try:
+        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    except FileNotFoundError:
+        problems.append(Problem(rel, 1, f"the vocabulary file {path.name} is missing"))
+        return None, {}
+    except UnicodeDecodeError:
+        problems.append(Problem(rel, 1, "the file is not valid UTF-8; save it with UTF-8 encoding"))
+        return None, {}
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            lines: dict[tuple, int] = {}
+            if node is not None:
+                _lines(node, (), lines)
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problems.append(Problem(rel, mark.line + 1 if mark else 1, f"not valid YAML: {error.problem or error}"))
+        return None, {}
+    except yaml.YAMLError as error:
+        problems.append(Problem(rel, 1, f"not valid YAML: {error}"))
+        return None, {}
+    if data is None:
+        problems.append(Problem(rel, 1, f"the vocabulary file {path.name} is empty"))
+    return data, lines
+
+
+def _lines(node: yaml.Node, loc: tuple, lines: dict[tuple, int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            lines[(*loc, key)] = key_node.start_mark.line + 1
+            _lines(value_node, (*loc, key), lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            lines[(*loc, i)] = item.start_mark.line + 1
+            _lines(item, (*loc, i), lines)
+
+
+def _line(lines: dict[tuple, int], loc: tuple) -> int:
+    """The line of ``loc`` or of its nearest enclosing key (pydantic names ``key_`` by its alias)."""
+    for n in range(len(loc), 0, -1):
+        if loc[:n] in lines:
+            return lines[loc[:n]]
+    return 1
+
+
+def _display(path: Path) -> str:
+    """``vocabularies/phases.yml``: the path as an editor sees it in the repository."""
+    return f"{path.parent.name}/{path.name}"
