@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
+from .models import MAX_KEYWORD_LENGTH, MAX_KEYWORDS
 from .problems import Problem, Severity
 from .source import Source, _dotted
 from .text import fold
@@ -165,6 +166,6 @@ def keyword_uses(src: Source) -> list[KeywordUse]:
         return []
     return [
         KeywordUse(src.path, src.line_of(("keywords", i)), i, k.strip())
-        for i, k in enumerate(keywords)
-        if isinstance(k, str) and k.strip()
-    ]
+        for i, k in enumerate(keywords[:MAX_KEYWORDS])
+        if isinstance(k, str) and 0 < len(k.strip()) <= MAX_KEYWORD_LENGTH
+    ]  # longer lists and keywords are errors already; comparing them would only cost time and memory

@@ -32,6 +32,8 @@ from .vocabularies import Vocabularies
 MAX_COOPERATING = 2
 MAX_REFERENCE_DOCUMENTS = 4
 MAX_REPORT_PAGES = 20
+MAX_KEYWORDS = 12
+MAX_KEYWORD_LENGTH = 60
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-Keyword = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+Keyword = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_KEYWORD_LENGTH)]
 CountryCode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_country)]
 PhaseKey = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_phase)]
 WebUrl = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), AfterValidator(_web_url)]
@@ -196,7 +198,9 @@ class EntryFields(Model):
     sdgs: list[SDG] = Field(
         min_length=1, description="Sustainable Development Goals the entry contributes to: numbers 1–17."
     )
-    keywords: list[Keyword] = Field(min_length=1, max_length=12, description="1–12 keywords, free text.")
+    keywords: list[Keyword] = Field(
+        min_length=1, max_length=MAX_KEYWORDS, description=f"1–{MAX_KEYWORDS} keywords, free text."
+    )
 
 
 class Round(EntryFields):

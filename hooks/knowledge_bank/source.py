@@ -2,18 +2,26 @@
 
 YAML is read with the safe loader, restricted further: only ``true``/``false`` are booleans
 (``yes``, ``no``, ``on``, ``off`` stay strings, so ``published: yes`` is an error and
-``country: NO`` is Norway), anchors and aliases are refused, and a key may appear once.
+``country: NO`` is Norway), anchors, aliases and tags (``!!binary``, ``!!python/...``) are refused,
+``<<`` and ``=`` are plain keys (no merge, no value key), a key may appear once, and the front matter
+is bounded in size and nesting so that no input can make reading it slow.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 MAX_BYTES = 1_000_000
+MAX_FRONT_MATTER = 20_000  # characters: real front matter is a few thousand; PyYAML slows down on huge input
+MAX_DEPTH = 20  # nesting of lists and groups: the models need 3
+# Characters that are never meant in a field and can hide or reorder text (Trojan Source): control
+# characters other than tab and newline, and the bidirectional embeddings, overrides and isolates.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 Path_ = tuple[str | int, ...]
 
 FM_BOUNDARY = YAMLHandler.FM_BOUNDARY  # ^-{3,}\s*$
@@ -23,13 +31,34 @@ class StrictLoader(yaml.SafeLoader):
     """SafeLoader with YAML 1.2-style booleans: only true/false (any case) are booleans."""
 
 
+_PLAIN = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")  # `<<` and `=` are read as plain text
 StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", *_PLAIN)]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 StrictLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+
+
+def _checked(construct):
+    """A constructor whose ``ValueError`` (``2024-13-45``, an integer of 5,000 digits) becomes a YAML error at the value."""
+
+    def construct_checked(loader: yaml.SafeLoader, node: yaml.Node):
+        try:
+            return construct(loader, node)
+        except (ValueError, OverflowError) as exc:
+            what = "date" if node.tag.endswith(":timestamp") else "number"
+            raise yaml.constructor.ConstructorError(
+                None, None, f"“{node.value[:40]}” is not a valid {what} ({str(exc)[:80]})", node.start_mark
+            ) from exc
+
+    return construct_checked
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _checked(yaml.SafeLoader.construct_yaml_timestamp))
+StrictLoader.add_constructor("tag:yaml.org,2002:int", _checked(yaml.SafeLoader.construct_yaml_int))
+StrictLoader.add_constructor("tag:yaml.org,2002:float", _checked(yaml.SafeLoader.construct_yaml_float))
 
 
 @dataclass
@@ -83,7 +112,18 @@ def read_source(path: str, raw: bytes) -> Source:
     src.fm_end_line = end + 1
     src.body = "\n".join(lines[end + 1 :])
     src.body_line = end + 2
-    _parse_front_matter(src, "\n".join(lines[1:end]), offset=1)
+    front_matter = "\n".join(lines[1:end])
+    if len(front_matter) > MAX_FRONT_MATTER:
+        src.problems.append(
+            (
+                1,
+                "",
+                f"the front matter is {len(front_matter):,} characters long; at most {MAX_FRONT_MATTER:,} are "
+                f"allowed: long text belongs in the body, below the second `---`",
+            )
+        )
+        return src
+    _parse_front_matter(src, front_matter, offset=1)
     return src
 
 
@@ -94,12 +134,26 @@ def _parse_front_matter(src: Source, text: str, offset: int) -> None:
         )
         return
     try:
+        depth = 0
         for event in yaml.parse(text, Loader=StrictLoader):
+            line = event.start_mark.line + 1 + offset
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                line = event.start_mark.line + 1 + offset
                 src.problems.append(
                     (line, "", "YAML anchors and aliases (`&name`, `*name`) are not allowed in front matter")
                 )
+                return
+            if getattr(event, "tag", None) is not None:
+                src.problems.append(
+                    (
+                        line,
+                        "",
+                        f"YAML tags such as `{event.tag}` are not allowed in front matter; write the plain value",
+                    )
+                )
+                return
+            depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
+            if depth > MAX_DEPTH:  # stop reading here: PyYAML's time grows with the square of the nesting
+                src.problems.append((line, "", f"the front matter is nested more than {MAX_DEPTH} levels deep"))
                 return
         node = yaml.compose(text, Loader=StrictLoader)
     except yaml.MarkedYAMLError as exc:
@@ -160,6 +214,22 @@ def _index(node: yaml.Node, loc: Path_, src: Source, offset: int, depth: int = 0
             _index(item, (*loc, i), src, offset, depth + 1)
     elif isinstance(node, yaml.ScalarNode):
         src.raw_scalars[loc] = node.value
+        hidden = next((c for c in node.value if _is_hidden(c)), None)
+        if hidden is not None:
+            name = unicodedata.name(hidden, "a control character")
+            src.problems.append(
+                (
+                    node.start_mark.line + 1 + offset,
+                    _dotted(loc),
+                    f"`{_dotted(loc) or 'a key'}` contains the invisible character U+{ord(hidden):04X} ({name}); "
+                    f"delete it (it can hide or reorder text)",
+                )
+            )
+
+
+def _is_hidden(char: str) -> bool:
+    """A control character other than tab and newline, or a bidirectional override."""
+    return char in BIDI_CONTROLS or (unicodedata.category(char) == "Cc" and char not in "\t\n")
 
 
 def _dotted(loc: Path_) -> str:
