@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from knowledge_bank.catalog import Catalog
 from knowledge_bank.loader import load_content
+from knowledge_bank.markup import sanitise_body
 from knowledge_bank.problems import summary
 from knowledge_bank.reference import expand_markers
 from knowledge_bank.render import GeneratedSite, render_site
@@ -70,6 +71,14 @@ def on_files(files: Files, config) -> Files:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """Insert the field reference and the entry skeletons, generated from the models, where a page asks for them."""
     return expand_markers(markdown, _state["root"])  # type: ignore[arg-type]
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """Sanitise the HTML rendered from an entry's body (its raw HTML and links)."""
+    site: GeneratedSite = _state["site"]  # type: ignore[assignment]
+    if page.file.src_uri in site.sources:
+        return sanitise_body(html, site.body_nonce)
+    return html
 
 
 def on_page_context(context, page, config, nav):

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from .countries import CountryResolver
 from .hygiene import KeywordUse, fields_by_line, file_text, keyword_uses, keyword_warnings, placeholder_warnings
+from .markup import body_problem
 from .messages import describe
 from .models import KINDS, SECTIONS, EntryFields, Lesson, ModelContext, Round
 from .problems import Problem, Severity
@@ -159,6 +160,8 @@ def _load_entry(
             field = "authorization" if error["type"] == "unauthorized" else _field(loc)
             problems.append(Problem(rel, line, describe(error, allowed), field))
     problems += _contact_details(src)
+    if src.ok and (trouble := body_problem(src.body)):
+        problems.append(Problem(rel, src.body_line, trouble, "body"))
     attachments, found = _attachments(root, rel, folder, src)
     problems += found
     if fields is None or any(p.is_error for p in problems):

@@ -26,14 +26,21 @@ class Problem:
         return self.severity is Severity.ERROR
 
     def format(self) -> str:
-        """The human form: ``path:line: severity: message``."""
-        return f"{self.path}:{self.line}: {self.severity.value}: {self.message}"
+        """The human form: ``path:line: severity: message``, always one line (a value cannot forge another)."""
+        return f"{_one_line(self.path)}:{self.line}: {self.severity.value}: {_one_line(self.message)}"
 
     def annotation(self) -> str:
         """The GitHub Actions workflow-command form, shown on the changed line of a PR."""
         kind = "error" if self.is_error else "warning"
         title = f"{self.field}" if self.field else "knowledge bank"
-        return f"::{kind} file={_escape_property(self.path)},line={self.line},title={_escape_property(title)}::{_escape_data(self.message)}"
+        return f"::{kind} file={_escape_property(self.path)},line={self.line},title={_escape_property(title)}::{_escape_data(_one_line(self.message))}"
+
+
+def _one_line(text: str) -> str:
+    """Control characters shown as escapes (``\\n``, ``\\x07``): a field's value quoted in a message stays on its line."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 def _escape_data(text: str) -> str:

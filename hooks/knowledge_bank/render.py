@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from markupsafe import Markup
 
 from .catalog import ROLES, Catalog, keyword_slug
 from .exports import catalog_csv, catalog_json, catalog_schema, feed_xml
+from .markup import body_markers
 from .models import Round
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -25,7 +27,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 def md(text: object) -> Markup:
     """Escape text for inline Markdown: shown as written, never read as markup or HTML."""
-    escaped = html.escape(" ".join(str(text).split()), quote=True)
+    # Quotes are text in Markdown; escaped as &#x27; they reached the theme's <title> as &amp;#x27;.
+    escaped = html.escape(" ".join(str(text).split()), quote=False)
     return Markup(_MD_SPECIAL.sub(r"\\\1", escaped))
 
 
@@ -38,6 +41,7 @@ class GeneratedSite:
     attachments: dict[str, Path] = field(default_factory=dict)  # src_uri -> file on disk
     sources: dict[str, str] = field(default_factory=dict)  # entry page src_uri -> its source file
     out_of_nav: set[str] = field(default_factory=set)  # pages that stay out of the navigation
+    body_nonce: str = field(default_factory=lambda: secrets.token_hex(12))  # marks bodies to sanitise (markup.py)
 
 
 def environment() -> jinja2.Environment:
@@ -75,6 +79,7 @@ def render_site(catalog: Catalog, site_url: str = "") -> GeneratedSite:
         country_names=lambda e: ", ".join(catalog.country(code).name for code in catalog.roles_of(e)),
     )
     out = GeneratedSite()
+    env.globals["body_markers"] = body_markers(out.body_nonce)
     entry_template = env.get_template("entry.md.j2")
     for entry in catalog.entries:
         uri = f"{entry.kind}/{entry.slug}.md"
