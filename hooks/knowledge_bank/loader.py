@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -24,6 +25,10 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL = re.compile(r"(?<=[\w.+-])@[\w-]++(?:\.[\w-]++)+")
 PHONE = re.compile(r"(?<![\w/])\+\d[\d\s().-]{7,}\d")
 IGNORED = {"README.md", "index.md"}
+ATTACHMENT_TYPES = frozenset(
+    "pdf doc docx odt rtf txt csv xls xlsx ods ppt pptx odp png jpg jpeg gif webp zip".split()
+)  # not html, svg, js, xml: the site would serve them from its own address, where they could run
+ATTACHMENT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
 @dataclass(frozen=True)
@@ -211,17 +216,11 @@ def _attachments(
     problems: list[Problem] = []
     attachments: list[Attachment] = []
     if folder is not None:
-        real_folder = folder.resolve()
-        for path in sorted(folder.rglob("*")):
-            name = path.relative_to(folder).as_posix()
-            if name == "index.md" or path.is_dir() or any(part.startswith(".") for part in name.split("/")):
-                continue
-            if path.is_symlink() and not path.resolve().is_relative_to(real_folder):
-                problems.append(
-                    Problem(rel, 1, f"attachment “{name}” is a symbolic link out of the entry's folder", "file")
-                )
-                continue
-            attachments.append(Attachment(name, path))
+        for name, path, trouble in _folder_files(folder):
+            if trouble:
+                problems.append(Problem(rel, 1, f"attachment “{name}” {trouble}", "file"))
+            else:
+                attachments.append(Attachment(name, path))
     names = {a.name for a in attachments}
     data = src.data if isinstance(src.data, dict) else {}
     wanted: list[tuple[tuple, object]] = []
@@ -248,6 +247,41 @@ def _attachments(
                 Problem(rel, src.line_of(loc), f"`{_field(loc)}`: no file “{value}” in the entry's folder", _field(loc))
             )
     return tuple(attachments), problems
+
+
+def _folder_files(folder: Path) -> list[tuple[str, Path, str]]:
+    """(name, path, what is wrong or "") for every file of an entry's folder but ``index.md`` and hidden ones.
+
+    The site serves attachments from its own address, so only documents and images are published: an
+    ``.html``, ``.svg`` or ``.js`` file would run in a visitor's browser as part of the site.
+    """
+    found = []
+    for directory, folders, files in os.walk(folder, followlinks=False):
+        here = Path(directory)
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in sorted(folders):
+            if (here / name).is_symlink():
+                found.append(((here / name).relative_to(folder).as_posix(), here / name, _SYMLINK))
+        for name in sorted(files):
+            path = here / name
+            rel_name = path.relative_to(folder).as_posix()
+            if name.startswith(".") or rel_name == "index.md":
+                continue
+            if path.is_symlink():
+                found.append((rel_name, path, _SYMLINK))
+            elif not all(ATTACHMENT_NAME.match(part) for part in rel_name.split("/")):
+                found.append(
+                    (rel_name, path, "has a name the site cannot link safely: use letters, digits, `.`, `-`, `_`")
+                )
+            elif path.suffix.lower().lstrip(".") not in ATTACHMENT_TYPES:
+                allowed = ", ".join(sorted(ATTACHMENT_TYPES))
+                found.append((rel_name, path, f"is not a document or image the site publishes; allowed: {allowed}"))
+            else:
+                found.append((rel_name, path, ""))
+    return found
+
+
+_SYMLINK = "is a symbolic link; commit the file itself in the entry's folder"
 
 
 def _methodology_warnings(rel: str, kind: str, fields: EntryFields, src: Source) -> list[Problem]:
