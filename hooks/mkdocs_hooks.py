@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import clean_directory
 
 from knowledge_bank.catalog import Catalog
 from knowledge_bank.loader import load_content
@@ -36,6 +37,8 @@ def _preview() -> bool:
 def on_config(config):
     """Load and validate all content; stop before anything is written if there is an error."""
     if _state.get("dirty") and not _preview():
+        # Empty the site folder as a clean build would: a refused build must not leave an old site to deploy.
+        clean_directory(config.site_dir)
         raise PluginError(
             "`--dirty` is refused outside `mkdocs serve`: it would keep in the site the pages of entries that "
             "have since been unpublished or removed; build without --dirty"

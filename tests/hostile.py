@@ -123,7 +123,9 @@ def write_content(folder: Path) -> Path:
 
 
 VALID_ROUND = (Path(__file__).parent / "fixtures" / "valid" / "rounds" / "valid-round.md").read_text(encoding="utf-8")
-VALID_LESSON = (Path(__file__).parent / "fixtures" / "valid" / "lessons" / "valid-lesson.md").read_text(encoding="utf-8")
+VALID_LESSON = (Path(__file__).parent / "fixtures" / "valid" / "lessons" / "valid-lesson.md").read_text(
+    encoding="utf-8"
+)
 ROOT = Path(__file__).resolve().parent.parent
 
 

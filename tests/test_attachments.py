@@ -25,7 +25,9 @@ def _errors(root):
     return [p.format() for p in load_content(root).problems if p.is_error]
 
 
-@pytest.mark.parametrize("value", ["../../mkdocs.yml", "../other/report.pdf", "/etc/passwd", "C:\\\\x.pdf", "..\\\\x.pdf"])
+@pytest.mark.parametrize(
+    "value", ["../../mkdocs.yml", "../other/report.pdf", "/etc/passwd", "C:\\\\x.pdf", "..\\\\x.pdf"]
+)
 def test_a_file_outside_the_entry_folder_is_an_error_naming_the_entry(tmp_path, value):
     root = content_root(tmp_path)
     _round_in_folder(root, report=value)
