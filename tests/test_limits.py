@@ -32,7 +32,7 @@ def _with(field_line: str, replacement: str) -> str:
 
 BOMB = (
     "---\na: &a [x, x]\n"
-    + "".join(f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    + "".join(f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True))
     + "---\n"
 )
 
