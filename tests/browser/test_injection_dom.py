@@ -1,0 +1,79 @@
+"""Payloads in every field, in a real browser: Explore, entry pages and search show them as text and run nothing."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+
+import pytest
+from playwright.sync_api import expect
+
+from ..conftest import make_project, run_build
+from ..hostile import LESSON_TITLE, SUMMARY, write_content
+from .conftest import QuietHandler, open_page
+
+# Every payload calls alert() or loads an address on evil.example; a page that ran one would show it here.
+PROBE = "window.kbRan = []; window.alert = (m) => window.kbRan.push(String(m));"
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("hostile-dom")
+    project = make_project(tmp, content=write_content(tmp / "content"))
+    build = run_build(project, strict=False)
+    assert build.returncode == 0, build.output
+    handler = functools.partial(QuietHandler, directory=str(build.site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def hostile_page(browser, hostile_server):
+    page, traffic = open_page(browser, hostile_server)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.add_init_script(PROBE)
+    yield page
+    ran = page.evaluate("window.kbRan")
+    page.context.close()
+    assert dialogs == [] and ran == [], (dialogs, ran)
+    assert not traffic.foreign_hosts(), traffic.foreign_hosts()
+
+
+@pytest.mark.parametrize(
+    "url", ["explore/", "explore/?text=kbx", "rounds/kbx-round/", "lessons/kbx-lesson/", "rounds/", "keywords/"]
+)
+def test_no_payload_runs(hostile_page, url):
+    hostile_page.goto(url)
+    hostile_page.wait_for_load_state("networkidle")
+    assert hostile_page.locator("script:not([src])", has_text="kbx").count() == 0
+    assert hostile_page.locator("img[src=x], iframe, [onerror], [onclick]").count() == 0
+
+
+def test_explore_shows_payloads_as_text(hostile_page):
+    hostile_page.goto("explore/?text=kbx")
+    items = hostile_page.locator(".kb-explore__list > li")
+    expect(items).to_have_count(2)
+    lesson = items.filter(has=hostile_page.locator("a", has_text="HYPERLINK"))
+    assert lesson.locator(".kb-item__title").inner_text() == LESSON_TITLE
+    assert lesson.locator(".kb-item__summary").inner_text() == SUMMARY
+    facets = hostile_page.locator(".kb-explore").inner_text()
+    assert "<script>alert('kbx1')</script>" in facets  # the keyword, as a facet value, in letters
+
+
+def test_search_results_show_payloads_as_text(hostile_page):
+    hostile_page.goto("")
+    box = hostile_page.locator("input.md-search__input")
+    box.click()
+    expect(hostile_page.locator(".md-search-result__meta")).to_have_text(re.compile("Type to start"), timeout=20_000)
+    box.fill("kbx1")
+    box.press("End")
+    expect(hostile_page.locator(".md-search-result__meta")).to_have_text(re.compile("matching document"))
+    results = hostile_page.locator(".md-search-result")
+    assert "alert" in results.inner_text()
+    assert results.locator("script, img, iframe").count() == 0
