@@ -89,3 +89,17 @@ def test_only_published_entries_attachments_are_copied(tmp_path):
     leaked = [p for p in build.site.rglob("*") if p.is_file() and b"kb-hidden-bytes" in p.read_bytes()]
     assert leaked == []
     assert not [p for p in build.site.rglob("*") if "hidden-round" in p.as_posix()]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<script>", "//evil.example/x", "ftp://x.org/a"],
+)
+def test_links_other_than_http_and_https_are_refused(tmp_path, url):
+    root = content_root(tmp_path)
+    text = VALID_ROUND.replace("report: {pages: 12}", f"reference_documents:\n  - {{title: Guide, url: '{url}'}}")
+    (root / "rounds" / "a-round.md").write_text(text, encoding="utf-8")
+    errors = _errors(root)
+    assert any(
+        e.startswith("rounds/a-round.md:21: error: `reference_documents[0].url`") and "https://" in e for e in errors
+    ), errors
