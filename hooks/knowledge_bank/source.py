@@ -177,6 +177,8 @@ def _parse_front_matter(src: Source, text: str, offset: int) -> None:
         src.problems.append((offset + 1, "", "the front matter must be a set of `field: value` lines"))
         return
     _index(node, (), src, offset)  # a repeated key is reported, and the last value is read
+    if any(message == _KEY_NOT_TEXT for _, _, message in src.problems):
+        return  # such a key cannot be read into a mapping at all
     try:
         loader = StrictLoader("")
         data = loader.construct_document(node)
@@ -198,8 +200,12 @@ def _index(node: yaml.Node, loc: Path_, src: Source, offset: int, depth: int = 0
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
             line = key_node.start_mark.line + 1 + offset
+            if not isinstance(key_node, yaml.ScalarNode):
+                src.problems.append((line, _dotted(loc), _KEY_NOT_TEXT))
+                continue
+            key_node.tag = "tag:yaml.org,2002:str"  # `1:` or `~:` is the field "1" or "~", reported as unknown
+            key = key_node.value
             if key in seen:
                 src.problems.append(
                     (line, _dotted((*loc, key)), f"`{key}` is given twice (first on line {seen[key]}); keep one")
@@ -230,6 +236,9 @@ def _index(node: yaml.Node, loc: Path_, src: Source, offset: int, depth: int = 0
 def _is_hidden(char: str) -> bool:
     """A control character other than tab and newline, or a bidirectional override."""
     return char in BIDI_CONTROLS or (unicodedata.category(char) == "Cc" and char not in "\t\n")
+
+
+_KEY_NOT_TEXT = "a field name must be a word, not a list or a group"
 
 
 def _dotted(loc: Path_) -> str:
