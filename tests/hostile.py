@@ -13,12 +13,13 @@ TEMPLATE = "{{ 7*7 }} {% if 1 %}kbx4{% endif %}"
 MARKDOWN = "**kbx5** [link](javascript:alert('kbx5'))"
 XML = "kbx6 ]]> & < > \" ' <![CDATA[x]]>"
 FORMULA = '=HYPERLINK("https://evil.example","kbx7")'
-PAYLOADS = (SCRIPT, IMG, TITLE_BREAK, TEMPLATE, MARKDOWN, XML, FORMULA)
+ATTRIBUTES = "{: onclick=\"alert('kbx24')\" }"  # attr_list syntax, which would add an attribute to a heading
+PAYLOADS = (SCRIPT, IMG, TITLE_BREAK, TEMPLATE, MARKDOWN, XML, FORMULA, ATTRIBUTES)
 
-TITLE = f"{TITLE_BREAK} {IMG} {TEMPLATE}"[:200]
+TITLE = f"{TITLE_BREAK} {IMG} {TEMPLATE} {ATTRIBUTES}"[:200]
 SUMMARY = " ".join(PAYLOADS)
 LESSON_TITLE = f"{FORMULA} {SCRIPT}"
-KEYWORDS = [SCRIPT, IMG, TEMPLATE, FORMULA[:60], "-2+3 kbx8", "@SUM(1) kbx9"]
+KEYWORDS = [SCRIPT, IMG, TEMPLATE, FORMULA[:60], "-2+3 kbx8", "@SUM(1) kbx9", f"kbx {ATTRIBUTES}"]
 
 BODY = f"""
 ## Description of the round {SCRIPT}
