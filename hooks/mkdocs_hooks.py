@@ -47,11 +47,13 @@ def on_config(config):
     content = load_content(root)
     for problem in sorted(content.problems):  # each once, through the plugin logger, so --strict counts warnings
         (log.error if problem.is_error else log.warning)(problem.format())
-    if not content.ok:
-        raise PluginError(f"the content has {summary(list(content.problems))}; nothing was built")
-    if content.problems and config.strict:
-        # MkDocs' own --strict aborts only after writing the site; stop before, as for errors.
-        raise PluginError(f"the content has {summary(list(content.problems))} and --strict is on; nothing was built")
+    refused = not content.ok or (content.problems and config.strict)  # MkDocs' --strict would fail only after writing
+    if refused:
+        if not _preview():
+            # Fail closed: an earlier site left in place could still hold an entry unpublished since.
+            clean_directory(config.site_dir)
+        strict = " and --strict is on" if content.ok else ""
+        raise PluginError(f"the content has {summary(list(content.problems))}{strict}; nothing was built")
     catalog = Catalog.build(content, preview=_preview())
     _state["site"] = render_site(catalog, config.site_url or "")
     _state["root"] = root

@@ -46,3 +46,15 @@ def test_a_refused_dirty_build_leaves_no_old_site_to_deploy(tmp_path):
     assert second.returncode != 0 and "--dirty" in second.output
     assert _traces(second.site) == []
     assert not [p for p in second.site.rglob("*") if p.is_file()], "the old site would still be deployable"
+
+
+def test_a_build_refused_for_errors_leaves_no_old_site_to_deploy(tmp_path):
+    project = make_project(tmp_path)
+    _lesson(project, published=True)
+    first = run_build(project)
+    assert first.returncode == 0 and _traces(first.site), first.output
+    _lesson(project, published=False)  # unpublished, and at the same time another file breaks
+    (project / "lessons" / "broken.md").write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    second = run_build(project)
+    assert second.returncode != 0 and "lessons/broken.md:2: error:" in second.output
+    assert not [p for p in second.site.rglob("*") if p.is_file()], "the old site would still be deployable"
