@@ -100,6 +100,14 @@ def test_serve_marks_an_unpublished_entry_in_the_indexes(served, entry):
         assert all("kb-item--unpublished" not in li["class"] for li in published), url
 
 
+def test_serve_marks_unpublished_entries_in_the_catalog_for_explore(served):
+    records = {r["slug"]: r for r in json.loads(fetch(served + "catalog.json"))["entries"]}
+    for entry in HIDDEN:
+        assert records[entry.slug]["unpublished"] is True
+    public = [r for slug, r in records.items() if slug not in {e.slug for e in HIDDEN}]
+    assert public and all("unpublished" not in r for r in public)
+
+
 def test_build_of_the_same_project_leaves_them_out(project):
     build = run_build(project)
     assert build.returncode == 0, build.output
@@ -111,6 +119,7 @@ def test_build_of_the_same_project_leaves_them_out(project):
         assert not [d for d in index["docs"] if entry.slug in d["location"]]
         catalog = json.loads((build.site / "catalog.json").read_text())
         assert entry.slug not in {e["slug"] for e in catalog["entries"]}
+        assert not [e for e in catalog["entries"] if "unpublished" in e]
     pages = [BeautifulSoup(data, "lxml") for p, data in texts.items() if p.suffix == ".html"]
     assert pages and not [page for page in pages if page.select(".kb-unpublished, .kb-item--unpublished")]
 

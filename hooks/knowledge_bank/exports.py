@@ -47,6 +47,10 @@ class CatalogRecord(BaseModel):
     knowledge_type: Literal["lesson-learnt", "good-practice", "success-story"] | None = None
     author: str | None = None
     initiative: str | None = None
+    unpublished: Literal[True] | None = Field(
+        default=None,
+        description="Only in the `mkdocs serve` preview: the entry awaits publication. A built site never holds such an entry.",
+    )
 
 
 class KeywordGroup(BaseModel):
@@ -97,6 +101,7 @@ def record(catalog: Catalog, entry: Entry) -> CatalogRecord:
         keywords=list(fields.keywords),
         countries=[CountryRole(code=c, name=catalog.country(c).name, roles=list(r)) for c, r in roles.items()],
         institutions=list(dict.fromkeys(institutions)),
+        unpublished=None if entry.is_public else True,
         **extra,
     )
 

@@ -45,10 +45,13 @@ export function siteLink(url, siteRoot) {
 export function resultItem(entry, siteRoot) {
   const r = entry.record
   const href = siteLink(r.url, siteRoot)
-  return h("li", { class: "kb-item" },
+  // Only the `mkdocs serve` preview lists unpublished entries; mark them as its static listings do.
+  const unpublished = r.unpublished === true ? [" · ", h("strong", {}, "Not published")] : []
+  return h("li", { class: r.unpublished === true ? "kb-item kb-item--unpublished" : "kb-item" },
     href ? h("a", { class: "kb-item__title", href }, r.title) : h("span", { class: "kb-item__title" }, r.title),
     h("span", { class: "kb-item__meta" },
-      KIND_LABELS[r.kind] || r.kind, " · ", h("time", { datetime: r.date }, day(r.date)), " · ", entry.countryNames),
+      KIND_LABELS[r.kind] || r.kind, " · ", h("time", { datetime: r.date }, day(r.date)), " · ", entry.countryNames,
+      ...unpublished),
     h("span", { class: "kb-item__summary" }, r.summary))
 }
 
