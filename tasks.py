@@ -5,6 +5,7 @@
     python3 tasks.py build      # build the public site into site/
     python3 tasks.py test       # run every test (installs Debian's Chromium for browser tests if missing)
     python3 tasks.py kb ...     # the editors' command: kb new, kb check, kb schema (see kb --help)
+    python3 tasks.py bench      # build and search at 250, 1,000 and 4,000 entries -> docs/performance.md
 
 Each command first creates ``.venv`` and installs the project into it (quietly, and only
 when ``pyproject.toml`` changed since the last install).
@@ -41,7 +42,7 @@ def setup(extras: str = "") -> None:
     stamp = VENV / f".installed{extras}"
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     # The project with the test extra installed includes the project alone.
-    for done in {stamp, VENV / ".installedtest"}:
+    for done in {stamp, VENV / ".installedtest"} if extras in ("", "test") else {stamp}:
         if done.exists() and done.read_text() == digest:
             return
     target = f".[{extras}]" if extras else "."
@@ -78,6 +79,10 @@ def main(argv: list[str]) -> None:
         ensure_chromium()
         run(BIN / "ruff", "check", "hooks", "tests", "benchmarks", "tasks.py", cwd=ROOT)
         run(PYTHON, "-m", "pytest", *rest, cwd=ROOT, env=env)
+    elif command == "bench":
+        setup("bench")
+        ensure_chromium()  # the Pagefind query runs in Chromium
+        run(PYTHON, ROOT / "benchmarks" / "scale.py", *rest, cwd=ROOT, env=env)
     else:
         sys.exit(__doc__)
 

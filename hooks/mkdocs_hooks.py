@@ -19,6 +19,7 @@ from knowledge_bank.markup import sanitise_body
 from knowledge_bank.problems import summary
 from knowledge_bank.reference import expand_markers
 from knowledge_bank.render import GeneratedSite, render_site
+from knowledge_bank.timings import stage, timed, write_timings
 
 log = get_plugin_logger("knowledge_bank")
 _state: dict[str, object] = {}
@@ -34,6 +35,7 @@ def _preview() -> bool:
     return _state.get("command") == "serve"
 
 
+@timed
 def on_config(config):
     """Load and validate all content; stop before anything is written if there is an error."""
     if _state.get("dirty") and not _preview():
@@ -44,7 +46,8 @@ def on_config(config):
             "have since been unpublished or removed; build without --dirty"
         )
     root = Path(config.config_file_path).parent
-    content = load_content(root)
+    with stage("load and validate"):
+        content = load_content(root)
     for problem in sorted(content.problems):  # each once, through the plugin logger, so --strict counts warnings
         (log.error if problem.is_error else log.warning)(problem.format())
     refused = not content.ok or (content.problems and config.strict)  # MkDocs' --strict would fail only after writing
@@ -54,12 +57,16 @@ def on_config(config):
             clean_directory(config.site_dir)
         strict = " and --strict is on" if content.ok else ""
         raise PluginError(f"the content has {summary(list(content.problems))}{strict}; nothing was built")
-    catalog = Catalog.build(content, preview=_preview())
-    _state["site"] = render_site(catalog, config.site_url or "")
+    with stage("catalog and facets"):
+        catalog = Catalog.build(content, preview=_preview())
+        catalog.facets()
+    with stage("render generated pages"):
+        _state["site"] = render_site(catalog, config.site_url or "")
     _state["root"] = root
     return config
 
 
+@timed
 def on_files(files: Files, config) -> Files:
     """Add the generated pages, data files and public attachments."""
     site: GeneratedSite = _state["site"]  # type: ignore[assignment]
@@ -73,11 +80,13 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+@timed
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """Insert the field reference and the entry skeletons, generated from the models, where a page asks for them."""
     return expand_markers(markdown, _state["root"])  # type: ignore[arg-type]
 
 
+@timed
 def on_page_content(html: str, page, config, files) -> str:
     """Sanitise the HTML rendered from an entry's body (its raw HTML and links)."""
     site: GeneratedSite = _state["site"]  # type: ignore[assignment]
@@ -86,6 +95,7 @@ def on_page_content(html: str, page, config, files) -> str:
     return html
 
 
+@timed
 def on_page_context(context, page, config, nav):
     """Point an entry's edit button at its source file in rounds/ or lessons/."""
     site: GeneratedSite = _state["site"]  # type: ignore[assignment]
@@ -94,3 +104,8 @@ def on_page_context(context, page, config, nav):
         edit_root = config.edit_uri.rstrip("/").rsplit("/", 1)[0]  # "edit/main/docs" -> "edit/main"
         page.edit_url = f"{config.repo_url.rstrip('/')}/{edit_root}/{source}"
     return context
+
+
+def on_post_build(config) -> None:
+    """With KB_TIMINGS=file.json, write the CPU time spent in the project's code (for benchmarks/scale.py)."""
+    write_timings()

@@ -1,0 +1,385 @@
+"""Build and search at scale: the knowledge bank against a plain MkDocs + Material site of the same pages.
+
+    python3 tasks.py bench                                   # what docs/performance.md shows
+    .venv/bin/python benchmarks/scale.py --sizes 250 1000 --repeat 1 --no-write   # a quicker look
+
+For each size N it generates N synthetic, valid entries (benchmarks/synthetic.py; 10 % unpublished)
+in a temporary copy of the project and builds:
+
+- the knowledge bank (``mkdocs build`` with the project's hooks), with ``KB_TIMINGS`` set so the
+  hooks report the CPU time spent in the project's own code (load and validate, catalog, render,
+  and each MkDocs event);
+- the baseline: a plain MkDocs + Material site of the same page bodies (the published entries'
+  Markdown without front matter, the hand-written pages), no hooks, entries out of the nav.
+
+Each build runs in its own process; its CPU time (user + system) and peak memory come from the
+operating system (``os.wait4``). The machine is shared, so each build is repeated and the fastest
+run kept, and CPU time (not wall time) is compared. Then it measures the site's output (total
+size, the largest listing page and the largest other page, catalog.json and the search index raw
+and gzip), what a first full-text query downloads with Material's search and with Pagefind
+(benchmarks/search_cost.py), and, at ``--serve-size`` entries, how long ``mkdocs serve`` takes to
+rebuild after one entry is edited, with and without ``--dirty``.
+
+It prints a table and, unless ``--no-write``, rewrites the table in docs/performance.md between
+the ``<!-- bench:start -->`` and ``<!-- bench:end -->`` markers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from search_cost import material_cost, pagefind_cost, run_pagefind  # noqa: E402
+from synthetic import make_site  # noqa: E402
+
+PERFORMANCE_PAGE = ROOT / "docs" / "performance.md"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+LISTING = re.compile(r"^(rounds|lessons)/(index\.html|page/)|^(countries|sdgs|phases|keywords)/")
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+TITLE = re.compile(r'^title: "(.*)"$', re.M)
+
+
+@dataclass
+class Build:
+    wall: float
+    cpu: float
+    peak_mb: float
+    own: dict[str, float] = field(default_factory=dict)
+
+
+def run_build(project: Path, site: Path, timings: Path | None = None) -> Build:
+    """One ``mkdocs build`` in a child process: wall and CPU time, peak memory, the hooks' timings."""
+    if site.exists():
+        shutil.rmtree(site)
+    env = {**ENV, "KB_TIMINGS": str(timings)} if timings else ENV
+    start = time.monotonic()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    stderr = child.stderr.read() if child.stderr else b""
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.monotonic() - start
+    if child.returncode:
+        sys.exit(f"build failed in {project}:\n{stderr.decode(errors='replace')}")
+    own = json.loads(timings.read_text()) if timings else {}
+    # ru_maxrss is in kilobytes on Linux.
+    return Build(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, own)
+
+
+def best(builds: list[Build]) -> Build:
+    """The run with the least CPU time: on a shared machine, the one least disturbed."""
+    return min(builds, key=lambda b: b.cpu)
+
+
+def make_baseline(project: Path, out: Path) -> int:
+    """A plain MkDocs + Material site of the published entries' bodies and the hand-written pages."""
+    if out.exists():
+        shutil.rmtree(out)
+    docs = out / "docs"
+    docs.mkdir(parents=True)
+    for page in (project / "docs").glob("*.md"):
+        shutil.copy2(page, docs / page.name)
+    count = 0
+    for kind in ("rounds", "lessons"):
+        (docs / kind).mkdir()
+        for source in sorted((project / kind).glob("*.md")):
+            text = source.read_text(encoding="utf-8")
+            if "\npublished: true\n" not in text:
+                continue
+            title = TITLE.search(text).group(1)  # type: ignore[union-attr]
+            (docs / kind / source.name).write_text(f"# {title}\n\n" + FRONT_MATTER.sub("", text), encoding="utf-8")
+            count += 1
+    (out / "mkdocs.yml").write_text(
+        "site_name: Baseline\n"
+        "site_url: https://knowledge-bank.example.org/\n"
+        "theme:\n  name: material\n  language: en\n  font: false\n"
+        "  features: [navigation.instant, navigation.tabs, search.suggest, search.highlight]\n"
+        "plugins:\n  - search:\n      lang: [en, es, pt, fr]\n      pipeline: [stemmer, stopWordFilter, trimmer]\n"
+        "markdown_extensions: [admonition, attr_list, def_list, md_in_html, tables, {toc: {permalink: true}}]\n"
+        "nav:\n  - Home: index.md\n"
+        "not_in_nav: |\n  /*.md\n  /rounds/\n  /lessons/\n",
+        encoding="utf-8",
+    )
+    return count
+
+
+def gz(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    return len(data), len(gzip.compress(data, compresslevel=6))
+
+
+def output_sizes(site: Path) -> dict[str, object]:
+    """Total size, the largest listing page and the largest other page, catalog and search index."""
+    pages = [(p.relative_to(site).as_posix(), p.stat().st_size) for p in site.rglob("*.html")]
+    listing = max((p for p in pages if LISTING.match(p[0])), key=lambda p: p[1])
+    other = max((p for p in pages if not LISTING.match(p[0])), key=lambda p: p[1])
+    return {
+        "total": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+        "pages": len(pages),
+        "listing_pages": sum(1 for p in pages if LISTING.match(p[0])),
+        "largest_listing": listing,
+        "largest_other": other,
+        "catalog": gz(site / "catalog.json"),
+        "search_index": gz(site / "search" / "search_index.json"),
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve_rebuild(project: Path, dirty: bool, edits: int = 2) -> float:
+    """Seconds ``mkdocs serve`` takes to rebuild after one entry is edited (the least of ``edits`` edits)."""
+    port = free_port()
+    command = [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"]
+    child = subprocess.Popen(
+        command + (["--dirty"] if dirty else []), cwd=project, env=ENV, stderr=subprocess.PIPE, text=True
+    )
+    built = re.compile(r"Documentation built in ([\d.]+) seconds")
+    times: list[float] = []
+    try:
+
+        def wait_built() -> float:
+            for line in child.stderr:  # type: ignore[union-attr]
+                if match := built.search(line):
+                    return float(match.group(1))
+            sys.exit("mkdocs serve stopped")
+
+        wait_built()
+        target = sorted((project / "rounds").glob("*.md"))[len(times)]
+        for i in range(edits):
+            time.sleep(1.5)
+            with target.open("a", encoding="utf-8") as out:
+                out.write(f"\nEdited once more ({i}).\n")
+            times.append(wait_built())
+    finally:
+        child.terminate()
+        child.wait(timeout=30)
+    return min(times)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    if Path("/proc/cpuinfo").exists():
+        names = re.findall(r"^model name\s*:\s*(.*)$", Path("/proc/cpuinfo").read_text(), re.M)
+        if names:
+            cpu = f"{names[0]}, {len(names)} logical CPUs"
+    memory = ""
+    if Path("/proc/meminfo").exists():
+        kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))  # type: ignore[union-attr]
+        memory = f", {kb / 1024 / 1024:.0f} GB RAM"
+    import material
+    import mkdocs
+
+    return (
+        f"{cpu}{memory}; {platform.system()} {platform.release()}; Python {platform.python_version()}; "
+        f"MkDocs {mkdocs.__version__}, Material {material.__version__ if hasattr(material, '__version__') else '?'}"
+    )
+
+
+def kb(n: float) -> str:
+    return f"{n / 1024:,.0f} KB" if n < 1024 * 1024 * 10 else f"{n / 1024 / 1024:,.1f} MB"
+
+
+def measure(n: int, work: Path, repeat: int, query: str) -> dict[str, object]:
+    project, baseline = work / f"kb-{n}", work / f"baseline-{n}"
+    counts = make_site(n, project)
+    published = make_baseline(project, baseline)
+    site, base_site, timings = work / f"site-{n}", work / f"baseline-site-{n}", work / f"timings-{n}.json"
+    runs, base_runs = [], []
+    for _ in range(repeat):  # interleaved, so that a noisy moment hits both
+        runs.append(run_build(project, site, timings))
+        base_runs.append(run_build(baseline, base_site))
+    ours, base = best(runs), best(base_runs)
+    own_events = sum(v for k, v in ours.own.items() if k.startswith("event "))
+    sizes = output_sizes(site)
+    material = material_cost(site)
+    pagefind_seconds = run_pagefind(site)
+    pagefind = pagefind_cost(site, query)
+    result = {
+        "n": n,
+        "published": published,
+        "counts": counts,
+        "build": ours.__dict__,
+        "baseline": base.__dict__,
+        "own_cpu": own_events,
+        "own_share": own_events / ours.cpu,
+        "ratio_cpu": ours.cpu / base.cpu,
+        "ratio_wall": ours.wall / base.wall,
+        "cpu_ms_per_entry": ours.cpu / n * 1000,
+        "sizes": sizes,
+        "material_query": material,
+        "pagefind_query": pagefind,
+        "pagefind_seconds": pagefind_seconds,
+        "runs": [r.__dict__ for r in runs],
+        "baseline_runs": [r.__dict__ for r in base_runs],
+    }
+    print(json.dumps(result, indent=1, default=str), flush=True)
+    return result
+
+
+def table(results: list[dict], serve: dict[str, float]) -> str:
+    cols = [f"{r['n']:,} entries" for r in results]
+    first = results[0]["cpu_ms_per_entry"]
+
+    def row(label: str, values: list[str]) -> str:
+        return f"| {label} | " + " | ".join(values) + " |"
+
+    rows = [
+        row("", cols),
+        "|---|" + "---:|" * len(cols),
+        row("published entries", [f"{r['published']:,}" for r in results]),
+        row("build, CPU (wall)", [f"{r['build']['cpu']:.1f} s ({r['build']['wall']:.1f} s)" for r in results]),
+        row(
+            "plain MkDocs + Material, CPU (wall)",
+            [f"{r['baseline']['cpu']:.1f} s ({r['baseline']['wall']:.1f} s)" for r in results],
+        ),
+        row("ratio to plain, CPU (wall)", [f"{r['ratio_cpu']:.2f}× ({r['ratio_wall']:.2f}×)" for r in results]),
+        row(
+            "own code, CPU (share of build)",
+            [f"{r['own_cpu']:.2f} s ({100 * r['own_share']:.1f} %)" for r in results],
+        ),
+        row(
+            "· load and validate / catalog / render",
+            [
+                " / ".join(
+                    f"{r['build']['own'].get(k, 0):.2f}"
+                    for k in ("load and validate", "catalog and facets", "render generated pages")
+                )
+                + " s"
+                for r in results
+            ],
+        ),
+        row(
+            "CPU per entry (vs smallest N)",
+            [f"{r['cpu_ms_per_entry']:.1f} ms ({r['cpu_ms_per_entry'] / first:.2f}×)" for r in results],
+        ),
+        row("peak memory", [f"{r['build']['peak_mb']:.0f} MB" for r in results]),
+        row(
+            "output: total (HTML pages, of which listings)",
+            [f"{kb(r['sizes']['total'])} ({r['sizes']['pages']:,}, {r['sizes']['listing_pages']:,})" for r in results],
+        ),
+        row(
+            "largest listing page",
+            [f"{kb(r['sizes']['largest_listing'][1])} `{r['sizes']['largest_listing'][0]}`" for r in results],
+        ),
+        row(
+            "largest other page",
+            [f"{kb(r['sizes']['largest_other'][1])} `{r['sizes']['largest_other'][0]}`" for r in results],
+        ),
+        row(
+            "`catalog.json` raw / gzip (gzip per entry)",
+            [
+                f"{kb(r['sizes']['catalog'][0])} / {kb(r['sizes']['catalog'][1])} "
+                f"({r['sizes']['catalog'][1] / r['published']:.0f} B)"
+                for r in results
+            ],
+        ),
+        row(
+            "`search/search_index.json` raw / gzip",
+            [f"{kb(r['sizes']['search_index'][0])} / {kb(r['sizes']['search_index'][1])}" for r in results],
+        ),
+        row(
+            "first query, Material search (files)",
+            [f"{kb(r['material_query']['bytes'])} ({r['material_query']['files']})" for r in results],
+        ),
+        row(
+            "first query, Pagefind (files)",
+            [f"{kb(r['pagefind_query']['bytes'])} ({r['pagefind_query']['files']})" for r in results],
+        ),
+        row(
+            "Pagefind: indexing time, whole bundle",
+            [f"{r['pagefind_seconds']:.1f} s, {kb(r['pagefind_query']['bundle_bytes'])}" for r in results],
+        ),
+    ]
+    text = "\n".join(rows)
+    if serve:
+        text += "\n\n" + "\n".join(
+            [
+                f"| `mkdocs serve` at {serve['n']:,} entries: rebuild after editing one entry | seconds |",
+                "|---|---:|",
+                f"| `mkdocs serve` | {serve['plain']:.1f} s |",
+                f"| `mkdocs serve --dirty` (`python3 tasks.py serve`) | {serve['dirty']:.1f} s |",
+            ]
+        )
+    return text
+
+
+def write_page(text: str, command: str) -> None:
+    page = PERFORMANCE_PAGE.read_text(encoding="utf-8")
+    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    block = f"{START}\nMeasured {stamp} on {machine()}, with `{command}`.\n\n{text}\n{END}"
+    if START not in page:
+        sys.exit(f"{PERFORMANCE_PAGE} has no {START} … {END} markers")
+    head, rest = page.split(START, 1)
+    PERFORMANCE_PAGE.write_text(head + block + rest.split(END, 1)[1], encoding="utf-8")
+    print(f"wrote the table into {PERFORMANCE_PAGE.relative_to(ROOT)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 4000])
+    parser.add_argument("--repeat", type=int, default=2, help="builds of each site at each size (the least CPU wins)")
+    parser.add_argument("--repeat-largest", type=int, default=1, help="builds at the largest size")
+    parser.add_argument("--serve-size", type=int, default=1000, help="entries for the serve rebuild (0: skip)")
+    parser.add_argument("--query", default="registry", help="the first full-text query")
+    parser.add_argument("--keep", type=Path, help="keep the generated projects and sites in this folder")
+    parser.add_argument("--no-write", action="store_true", help="print the table only")
+    args = parser.parse_args()
+    command = "python3 tasks.py bench" + ("" if len(sys.argv) == 1 else " " + " ".join(sys.argv[1:]))
+    work = args.keep or Path(tempfile.mkdtemp(prefix="kb-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        largest = max(args.sizes)
+        results = [
+            measure(n, work, args.repeat_largest if n == largest and len(args.sizes) > 1 else args.repeat, args.query)
+            for n in sorted(args.sizes)
+        ]
+        serve: dict[str, float] = {}
+        if args.serve_size:
+            project = work / f"kb-serve-{args.serve_size}"
+            make_site(args.serve_size, project)
+            serve = {
+                "n": args.serve_size,
+                "plain": serve_rebuild(project, dirty=False),
+                "dirty": serve_rebuild(project, dirty=True),
+            }
+            print(json.dumps(serve), flush=True)
+        text = table(results, serve)
+        print(text)
+        out = ROOT / "benchmarks" / "out"
+        out.mkdir(exist_ok=True)
+        (out / "scale.json").write_text(json.dumps({"results": results, "serve": serve}, indent=1, default=str))
+        if not args.no_write:
+            write_page(text, command)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
