@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .countries import Country, CountryResolver
 from .loader import Content, Entry
@@ -132,22 +132,72 @@ class Catalog:
         return (self.countries, self.sdgs, self.phases, self.keywords)
 
     def related(self, entry: Entry, n: int = 3) -> list[Entry]:
-        """Entries that share the most keywords, countries and SDGs with ``entry``."""
+        """Entries that share the most keywords, countries and SDGs with ``entry`` (at least two), newest first."""
+        return self._related_index.related(entry, n)
 
-        def signature(e: Entry) -> set[str]:
-            return (
-                {f"k:{keyword_slug(k)}" for k in e.fields.keywords}
-                | {f"c:{c}" for c in self.roles_of(e)}
-                | {f"s:{s}" for s in e.fields.sdgs}
-            )
+    @cached_property
+    def _related_index(self) -> RelatedIndex:
+        return RelatedIndex(self.entries, self.signature)
 
-        mine = signature(entry)
-        scored = [(len(mine & signature(e)), e) for e in self.entries if e is not entry]
-        scored = [(s, e) for s, e in scored if s >= 2]
-        scored.sort(key=lambda pair: (-pair[0], -pair[1].fields.date.toordinal(), pair[1].slug))
-        return [e for _, e in scored[:n]]
+    def signature(self, entry: Entry) -> set[str]:
+        """What ``related`` compares: an entry's keywords, countries and SDGs."""
+        return (
+            {f"k:{keyword_slug(k)}" for k in entry.fields.keywords}
+            | {f"c:{c}" for c in self.roles_of(entry)}
+            | {f"s:{s}" for s in entry.fields.sdgs}
+        )
 
 
+class RelatedIndex:
+    """Shared features counted with bit sets, so that finding related entries stays linear in practice.
+
+    Bit ``i`` stands for the entry of rank ``i`` in the order related entries are shown (newest first,
+    then by slug). For one entry, the bit sets of its features are added into a binary counter held
+    as bit planes (plane ``j`` has the bit ``j`` of every entry's count of shared features); entries
+    are then read from the highest count down, lowest bit (best rank) first.
+    """
+
+    def __init__(self, entries, signature) -> None:
+        self.ranked = sorted(entries, key=lambda e: (-e.fields.date.toordinal(), e.slug))
+        self.rank = {id(e): i for i, e in enumerate(self.ranked)}
+        self.signatures = {id(e): signature(e) for e in self.ranked}
+        self.bits: dict[str, int] = defaultdict(int)
+        for i, e in enumerate(self.ranked):
+            for feature in self.signatures[id(e)]:
+                self.bits[feature] |= 1 << i
+
+    def related(self, entry: Entry, n: int) -> list[Entry]:
+        mine = self.signatures.get(id(entry))
+        if mine is None:
+            return []
+        planes: list[int] = []
+        for feature in mine:
+            carry = self.bits[feature]
+            for j, plane in enumerate(planes):
+                planes[j], carry = plane ^ carry, plane & carry
+                if not carry:
+                    break
+            if carry:
+                planes.append(carry)
+        everyone = (1 << len(self.ranked)) - 1
+        remaining = everyone & ~(1 << self.rank[id(entry)])
+        found: list[Entry] = []
+        for count in range(len(mine), 1, -1):
+            exact = remaining
+            for j, plane in enumerate(planes):
+                exact &= plane if count >> j & 1 else ~plane
+            if count >> len(planes):
+                exact = 0
+            while exact and len(found) < n:
+                low = exact & -exact
+                found.append(self.ranked[low.bit_length() - 1])
+                exact ^= low
+            if len(found) >= n:
+                break
+        return found
+
+
+@lru_cache(maxsize=65536)
 def keyword_slug(keyword: str) -> str:
     slug = slugify(keyword)
     return "keyword-index" if slug == "index" else slug
