@@ -41,6 +41,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
@@ -111,17 +113,17 @@ def make_baseline(project: Path, out: Path) -> int:
             title = TITLE.search(text).group(1)  # type: ignore[union-attr]
             (docs / kind / source.name).write_text(f"# {title}\n\n" + FRONT_MATTER.sub("", text), encoding="utf-8")
             count += 1
-    (out / "mkdocs.yml").write_text(
-        "site_name: Baseline\n"
-        "site_url: https://knowledge-bank.example.org/\n"
-        "theme:\n  name: material\n  language: en\n  font: false\n"
-        "  features: [navigation.instant, navigation.tabs, search.suggest, search.highlight]\n"
-        "plugins:\n  - search:\n      lang: [en, es, pt, fr]\n      pipeline: [stemmer, stopWordFilter, trimmer]\n"
-        "markdown_extensions: [admonition, attr_list, def_list, md_in_html, tables, {toc: {permalink: true}}]\n"
-        "nav:\n  - Home: index.md\n"
-        "not_in_nav: |\n  /*.md\n  /rounds/\n  /lessons/\n",
-        encoding="utf-8",
-    )
+    # The project's own configuration (theme, palette, features, search, Markdown extensions), less
+    # what is the project's code: the hooks and the theme overrides; entries out of the navigation.
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    for key in ("hooks", "watch", "extra_javascript", "extra_css"):
+        config.pop(key, None)
+    config["theme"].pop("custom_dir", None)
+    config["nav"] = [{"Home": "index.md"}] + [
+        {page.stem.capitalize(): page.name} for page in sorted(docs.glob("*.md")) if page.name != "index.md"
+    ]
+    config["not_in_nav"] = "/rounds/\n/lessons/\n"
+    (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return count
 
 

@@ -18,7 +18,7 @@ from knowledge_bank.loader import load_content
 from knowledge_bank.markup import sanitise_body
 from knowledge_bank.problems import summary
 from knowledge_bank.reference import expand_markers
-from knowledge_bank.render import GeneratedSite, render_site
+from knowledge_bank.render import FragmentCache, GeneratedSite, render_site
 from knowledge_bank.timings import stage, timed, write_timings
 
 log = get_plugin_logger("knowledge_bank")
@@ -81,6 +81,13 @@ def on_files(files: Files, config) -> Files:
 
 
 @timed
+def on_env(env, config, files):
+    """A fresh cache, for each build, of theme fragments shared by many pages (docs/overrides/main.html)."""
+    env.globals["kb_cached"] = FragmentCache()
+    return env
+
+
+@timed
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """Insert the field reference and the entry skeletons, generated from the models, where a page asks for them."""
     return expand_markers(markdown, _state["root"])  # type: ignore[arg-type]
@@ -88,11 +95,12 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 @timed
 def on_page_content(html: str, page, config, files) -> str:
-    """Sanitise the HTML rendered from an entry's body (its raw HTML and links)."""
+    """Sanitise the HTML rendered from an entry's body (its raw HTML and links), then put in the generated
+    pages' HTML blocks (kept out of Markdown, which need not parse them)."""
     site: GeneratedSite = _state["site"]  # type: ignore[assignment]
     if page.file.src_uri in site.sources:
-        return sanitise_body(html, site.body_nonce)
-    return html
+        html = sanitise_body(html, site.body_nonce)
+    return site.html_blocks.fill(html)
 
 
 @timed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 import re
 import secrets
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ LANGUAGE_NAMES = {"en": "English", "es": "Español", "pt": "Português", "fr": "
 OTHER_LANGUAGES = ("es", "pt", "fr")  # the site is in English; entries also name things in these
 SDG_ABBREVIATIONS = {"en": "SDG", "es": "ODS", "pt": "ODS", "fr": "ODD"}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+PAGE_SIZE = 100  # entries on one listing page: at most ~70 KB of HTML, whatever the size of the bank
 
 
 def md(text: object) -> Markup:
@@ -30,6 +32,43 @@ def md(text: object) -> Markup:
     # Quotes are text in Markdown; escaped as &#x27; they reached the theme's <title> as &amp;#x27;.
     escaped = html.escape(" ".join(str(text).split()), quote=False)
     return Markup(_MD_SPECIAL.sub(r"\\\1", escaped))
+
+
+class HtmlBlocks:
+    """The HTML parts of generated pages, kept out of Markdown so that Markdown never re-parses them.
+
+    A template wraps HTML in ``{% call html_block() %}…{% endcall %}``: the page's Markdown gets a
+    paragraph holding a token instead, and ``fill`` puts the HTML back in the page's HTML. Tokens
+    carry a random nonce per build, so no text in an entry can name one.
+    """
+
+    def __init__(self) -> None:
+        self.nonce = secrets.token_hex(6)
+        self.blocks: dict[str, str] = {}
+        self._token = re.compile(rf"<p>(kb-html-{self.nonce}-\d+)</p>")
+
+    def __call__(self, caller) -> str:
+        token = f"kb-html-{self.nonce}-{len(self.blocks)}"
+        self.blocks[token] = str(caller()).strip()
+        return f"\n\n{token}\n\n"
+
+    def fill(self, page_html: str) -> str:
+        """The page's HTML with each token paragraph replaced by its HTML block."""
+        if "kb-html-" not in page_html:
+            return page_html
+        return self._token.sub(lambda m: self.blocks.get(m[1], m[0]), page_html)
+
+
+class FragmentCache:
+    """Theme fragments that are the same on many pages, rendered once: ``{% call kb_cached(key…) %}…{% endcall %}``."""
+
+    def __init__(self) -> None:
+        self.fragments: dict[tuple, str] = {}
+
+    def __call__(self, *key, caller) -> Markup:
+        if key not in self.fragments:
+            self.fragments[key] = str(caller())
+        return Markup(self.fragments[key])
 
 
 @dataclass
@@ -42,6 +81,7 @@ class GeneratedSite:
     sources: dict[str, str] = field(default_factory=dict)  # entry page src_uri -> its source file
     out_of_nav: set[str] = field(default_factory=set)  # pages that stay out of the navigation
     body_nonce: str = field(default_factory=lambda: secrets.token_hex(12))  # marks bodies to sanitise (markup.py)
+    html_blocks: HtmlBlocks = field(default_factory=HtmlBlocks)  # HTML that replaces tokens after Markdown
 
 
 def environment() -> jinja2.Environment:
@@ -80,6 +120,7 @@ def render_site(catalog: Catalog, site_url: str = "") -> GeneratedSite:
     )
     out = GeneratedSite()
     env.globals["body_markers"] = body_markers(out.body_nonce)
+    env.globals["html_block"] = out.html_blocks
     entry_template = env.get_template("entry.md.j2")
     for entry in catalog.entries:
         uri = f"{entry.kind}/{entry.slug}.md"
@@ -92,17 +133,54 @@ def render_site(catalog: Catalog, site_url: str = "") -> GeneratedSite:
             out.attachments[f"{entry.kind}/{entry.slug}/{attachment.name}"] = attachment.path
     kind_template = env.get_template("kind_index.md.j2")
     for kind in ("rounds", "lessons"):
-        out.pages[f"{kind}/index.md"] = kind_template.render(kind=kind, entries=catalog.by_kind(kind))
+        for pager in paginate(catalog.by_kind(kind), f"{kind}/index.md", depth=1):
+            out.pages[pager.uri] = kind_template.render(kind=kind, entries=pager.entries, pager=pager)
+            if pager.number > 1:
+                out.out_of_nav.add(pager.uri)
     facet_index = env.get_template("facet_index.md.j2")
     facet_value = env.get_template("facet_value.md.j2")
     for facet in catalog.facets():
         out.pages[f"{facet.name}/index.md"] = facet_index.render(facet=facet)
         for value in facet.values:
-            uri = f"{facet.name}/{value.slug}.md"
-            out.pages[uri] = facet_value.render(facet=facet, value=value)
-            out.out_of_nav.add(uri)
+            for pager in paginate(value.entries, f"{facet.name}/{value.slug}.md", depth=2):
+                out.pages[pager.uri] = facet_value.render(facet=facet, value=value, entries=pager.entries, pager=pager)
+                out.out_of_nav.add(pager.uri)
     out.data["catalog.json"] = catalog_json(catalog, site_url)
     out.data["catalog.schema.json"] = catalog_schema()
     out.data["catalog.csv"] = catalog_csv(catalog, site_url)
     out.data["feed.xml"] = feed_xml(env, catalog, site_url)
     return out
+
+
+@dataclass(frozen=True)
+class Pager:
+    """One page of a listing: its entries, its number, and the way back to the site root and to its siblings."""
+
+    uri: str  # src_uri of this page
+    entries: tuple
+    number: int
+    count: int
+    depth: int  # folders between the site root and the first page's URL (rounds/ -> 1, keywords/care/ -> 2)
+
+    @property
+    def root(self) -> str:
+        """The way from this page to the site root."""
+        return "../" * (self.depth + (2 if self.number > 1 else 0))
+
+    def href(self, number: int) -> str:
+        """The relative link from this page to page ``number`` of the same listing."""
+        if self.number == 1:
+            return "./" if number == 1 else f"page/{number}/"
+        return "../../" if number == 1 else f"../{number}/"
+
+
+def paginate(entries: tuple, first_uri: str, depth: int, size: int = PAGE_SIZE) -> list[Pager]:
+    """Split a listing into pages of ``size`` entries: ``x/index.md`` or ``x.md`` first, then ``x/page/2.md``…"""
+    count = max(1, math.ceil(len(entries) / size))
+    base = first_uri.removesuffix(".md").removesuffix("/index")
+    return [
+        Pager(
+            first_uri if n == 1 else f"{base}/page/{n}.md", tuple(entries[(n - 1) * size : n * size]), n, count, depth
+        )
+        for n in range(1, count + 1)
+    ]
