@@ -88,9 +88,7 @@ def test_the_pager_links_every_page_and_marks_the_current_one(paged):
     for n, url in enumerate(["lessons", "lessons/page/2", "lessons/page/3"], start=1):
         pager = page(paged, url).select_one("nav.kb-pager")
         assert pager.select_one("[aria-current=page]").get_text() == str(n)
-        targets = {
-            a.get_text(): posixpath.normpath(posixpath.join(url, a["href"])) for a in pager.select("ul a[href]")
-        }
+        targets = {a.get_text(): posixpath.normpath(posixpath.join(url, a["href"])) for a in pager.select("ul a[href]")}
         expected = {"1": "lessons", "2": "lessons/page/2", "3": "lessons/page/3"}
         assert targets == {k: v for k, v in expected.items() if k != str(n)}
         assert bool(pager.select_one("a[rel=prev]")) == (n > 1)
