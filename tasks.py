@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Set up and run the Knowledge Bank with nothing but Python 3.11+.
 
-    python3 tasks.py serve      # build and serve the site at http://127.0.0.1:8000
+    python3 tasks.py serve      # build and serve the site at http://127.0.0.1:8000 (rebuilds what an edit changes)
     python3 tasks.py build      # build the public site into site/
     python3 tasks.py test       # run every test (installs Debian's Chromium for browser tests if missing)
     python3 tasks.py kb ...     # the editors' command: kb new, kb check, kb schema (see kb --help)
@@ -67,7 +67,10 @@ def main(argv: list[str]) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if command == "serve":
         setup()
-        run(BIN / "mkdocs", "serve", *rest, cwd=ROOT, env=env)
+        # --dirty: after an edit, only the pages whose content changed are rebuilt (the hooks tell
+        # MkDocs which generated pages did); `--clean` rebuilds everything every time.
+        dirty = [] if {"--clean", "--dirty"} & set(rest) else ["--dirty"]
+        run(BIN / "mkdocs", "serve", *dirty, *rest, cwd=ROOT, env=env)
     elif command == "build":
         setup()
         run(BIN / "mkdocs", "build", "--strict", *rest, cwd=ROOT, env=env)

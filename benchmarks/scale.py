@@ -157,7 +157,7 @@ def free_port() -> int:
 def serve_rebuild(project: Path, dirty: bool, edits: int = 2) -> float:
     """Seconds ``mkdocs serve`` takes to rebuild after one entry is edited (the least of ``edits`` edits)."""
     port = free_port()
-    command = [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
     child = subprocess.Popen(
         command + (["--dirty"] if dirty else []), cwd=project, env=ENV, stderr=subprocess.PIPE, text=True
     )

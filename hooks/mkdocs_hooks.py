@@ -25,6 +25,15 @@ log = get_plugin_logger("knowledge_bank")
 _state: dict[str, object] = {}
 
 
+class GeneratedPage(File):
+    """A generated page; under `mkdocs serve --dirty` it is rebuilt only if its Markdown changed since the last build."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
     _state["dirty"] = dirty
@@ -70,9 +79,14 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     """Add the generated pages, data files and public attachments."""
     site: GeneratedSite = _state["site"]  # type: ignore[assignment]
+    previous: dict[str, str] = _state.get("previous_pages", {}) if _state.get("dirty") else {}  # type: ignore[assignment]
     for uri, markdown in site.pages.items():
         inclusion = InclusionLevel.NOT_IN_NAV if uri in site.out_of_nav else InclusionLevel.UNDEFINED
-        files.append(File.generated(config, uri, content=markdown, inclusion=inclusion))
+        page = GeneratedPage.generated(config, uri, content=markdown, inclusion=inclusion)
+        page.changed = previous.get(uri) != markdown
+        files.append(page)
+    if _state.get("dirty"):
+        _state["previous_pages"] = site.pages
     for uri, text in site.data.items():
         files.append(File.generated(config, uri, content=text))
     for uri, path in site.attachments.items():

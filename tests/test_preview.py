@@ -128,3 +128,46 @@ def test_a_dirty_build_is_refused(project, tmp_path):
     build = run_build(project, "--dirty", strict=False)
     assert build.returncode != 0
     assert "--dirty" in build.output and "unpublished" in build.output
+
+
+def test_serve_dirty_rebuilds_the_pages_an_edit_changes(tmp_path):
+    """`python3 tasks.py serve` runs `mkdocs serve --dirty`: an edited title shows on the entry, its listing
+    and its keyword page (generated pages are rebuilt when their content changed, not by file dates)."""
+    project = make_project(tmp_path, with_repo_content=True)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        [*MKDOCS, "serve", "--dirty", "-a", f"127.0.0.1:{port}"],  # --no-livereload would stop watching files
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
+    )
+
+    def wait_for(check, what: str) -> None:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if check():
+                    return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                log.flush()
+                pytest.fail(f"{what}:\n" + Path(log.name).read_text())
+            time.sleep(0.5)
+
+    try:
+        wait_for(lambda: fetch(base + "lessons/red-calle/"), "mkdocs serve --dirty did not answer")
+        source = project / "lessons" / "red-calle.md"
+        text = source.read_text(encoding="utf-8")
+        source.write_text(text.replace("title: Building together", "title: Edited while serving"), encoding="utf-8")
+        wait_for(lambda: "Edited while serving" in fetch(base + "lessons/red-calle/"), "the edit was not rebuilt")
+        wait_for(lambda: "Edited while serving" in fetch(base + "lessons/"), "the listing was not rebuilt")
+        assert "Edited while serving" in fetch(base + "keywords/peer-review/")
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+        log.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import math
 import re
@@ -38,18 +39,21 @@ class HtmlBlocks:
     """The HTML parts of generated pages, kept out of Markdown so that Markdown never re-parses them.
 
     A template wraps HTML in ``{% call html_block() %}…{% endcall %}``: the page's Markdown gets a
-    paragraph holding a token instead, and ``fill`` puts the HTML back in the page's HTML. Tokens
-    carry a random nonce per build, so no text in an entry can name one.
+    paragraph holding a token instead, and ``fill`` puts the HTML back in the page's HTML. A token is
+    a random nonce (one per process, so no text in an entry can name one) and a digest of the block,
+    so that an unchanged page gets unchanged Markdown from one build to the next (``serve --dirty``).
     """
 
+    nonce = secrets.token_hex(6)
+
     def __init__(self) -> None:
-        self.nonce = secrets.token_hex(6)
         self.blocks: dict[str, str] = {}
-        self._token = re.compile(rf"<p>(kb-html-{self.nonce}-\d+)</p>")
+        self._token = re.compile(rf"<p>(kb-html-{self.nonce}-[0-9a-f]+)</p>")
 
     def __call__(self, caller) -> str:
-        token = f"kb-html-{self.nonce}-{len(self.blocks)}"
-        self.blocks[token] = str(caller()).strip()
+        block = str(caller()).strip()
+        token = f"kb-html-{self.nonce}-{hashlib.blake2b(block.encode(), digest_size=10).hexdigest()}"
+        self.blocks[token] = block
         return f"\n\n{token}\n\n"
 
     def fill(self, page_html: str) -> str:
