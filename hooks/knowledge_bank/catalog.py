@@ -119,10 +119,9 @@ class Catalog:
         spellings: dict[str, Counter] = defaultdict(Counter)
         for entry in self.entries:
             for keyword in entry.fields.keywords:
-                slug = keyword_slug(keyword)
-                spellings[slug][keyword] += 1
-                if entry not in groups[slug]:
-                    groups[slug].append(entry)
+                spellings[keyword_slug(keyword)][keyword] += 1
+            for slug in dict.fromkeys(keyword_slug(k) for k in entry.fields.keywords):  # once per entry
+                groups[slug].append(entry)
         values = [
             FacetValue(slug, spellings[slug].most_common(1)[0][0], tuple(items)) for slug, items in groups.items()
         ]

@@ -125,6 +125,7 @@ def render_site(catalog: Catalog, site_url: str = "") -> GeneratedSite:
     out = GeneratedSite()
     env.globals["body_markers"] = body_markers(out.body_nonce)
     env.globals["html_block"] = out.html_blocks
+    env.globals["cached"] = FragmentCache()
     entry_template = env.get_template("entry.md.j2")
     for entry in catalog.entries:
         uri = f"{entry.kind}/{entry.slug}.md"
