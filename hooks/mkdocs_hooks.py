@@ -110,17 +110,29 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 @timed
 def on_page_content(html: str, page, config, files) -> str:
     """Sanitise the HTML rendered from an entry's body (its raw HTML and links), then put in the generated
-    pages' HTML blocks (kept out of Markdown, which need not parse them)."""
+    pages' HTML blocks (kept out of Markdown, which need not parse them).
+
+    An entry page gets its blocks as plain text first: Material's search plugin indexes ``page.content``
+    in its ``on_page_context``, which runs before this module's (hooks come after plugins);
+    ``on_page_context`` below then puts the full HTML in.
+    """
     site: GeneratedSite = _state["site"]  # type: ignore[assignment]
-    if page.file.src_uri in site.sources:
-        html = sanitise_body(html, site.body_nonce)
-    return site.html_blocks.fill(html)
+    if page.file.src_uri not in site.sources:
+        return site.html_blocks.fill(html)
+    html = sanitise_body(html, site.body_nonce)
+    if (page.meta.get("search") or {}).get("exclude"):
+        return site.html_blocks.fill(html)
+    _state.setdefault("full_html", {})[page.file.src_uri] = site.html_blocks.fill(html)  # type: ignore[index]
+    return site.html_blocks.fill_for_search(html)
 
 
 @timed
 def on_page_context(context, page, config, nav):
-    """Point an entry's edit button at its source file in rounds/ or lessons/."""
+    """Give an entry page its full HTML back, and point its edit button at its source file in rounds/ or lessons/."""
     site: GeneratedSite = _state["site"]  # type: ignore[assignment]
+    full_html: dict[str, str] = _state.get("full_html", {})  # type: ignore[assignment]
+    if page.file.src_uri in full_html:
+        page.content = full_html.pop(page.file.src_uri)  # after the search plugin has indexed the text version
     source = site.sources.get(page.file.src_uri)
     if source and config.repo_url and config.edit_uri:
         edit_root = config.edit_uri.rstrip("/").rsplit("/", 1)[0]  # "edit/main/docs" -> "edit/main"

@@ -25,6 +25,7 @@ LANGUAGE_NAMES = {"en": "English", "es": "Español", "pt": "Português", "fr": "
 OTHER_LANGUAGES = ("es", "pt", "fr")  # the site is in English; entries also name things in these
 SDG_ABBREVIATIONS = {"en": "SDG", "es": "ODS", "pt": "ODS", "fr": "ODD"}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+_TAG = re.compile(r"<[^>]*>")
 PAGE_SIZE = 100  # entries on one listing page: at most ~70 KB of HTML, whatever the size of the bank
 
 
@@ -48,12 +49,16 @@ class HtmlBlocks:
 
     def __init__(self) -> None:
         self.blocks: dict[str, str] = {}
+        self.searched: set[str] = set()
+        self.texts: dict[str, str] = {}
         self._token = re.compile(rf"<p>(kb-html-{self.nonce}-[0-9a-f]+)</p>")
 
-    def __call__(self, caller) -> str:
+    def __call__(self, caller, search: bool = True) -> str:
         block = str(caller()).strip()
         token = f"kb-html-{self.nonce}-{hashlib.blake2b(block.encode(), digest_size=10).hexdigest()}"
         self.blocks[token] = block
+        if search:
+            self.searched.add(token)
         return f"\n\n{token}\n\n"
 
     def fill(self, page_html: str) -> str:
@@ -61,6 +66,18 @@ class HtmlBlocks:
         if "kb-html-" not in page_html:
             return page_html
         return self._token.sub(lambda m: self.blocks.get(m[1], m[0]), page_html)
+
+    def fill_for_search(self, page_html: str) -> str:
+        """The page's HTML as the search index needs it: each block as one paragraph of its text (a tenth of
+        the markup for the search plugin's HTML parser to walk), blocks marked ``search=False`` left out."""
+        if "kb-html-" not in page_html:
+            return page_html
+        return self._token.sub(lambda m: self._text(m[1]) if m[1] in self.searched else "", page_html)
+
+    def _text(self, token: str) -> str:
+        if token not in self.texts:
+            self.texts[token] = "<p>" + " ".join(_TAG.sub(" ", self.blocks[token]).split()) + "</p>"
+        return self.texts[token]
 
 
 class FragmentCache:
