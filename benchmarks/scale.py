@@ -428,8 +428,8 @@ def write_page(text: str, command: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 4000])
-    parser.add_argument("--repeat", type=int, default=2, help="builds of each site at each size (the least CPU wins)")
-    parser.add_argument("--repeat-largest", type=int, default=1, help="builds at the largest size")
+    parser.add_argument("--repeat", type=int, default=3, help="builds of each site at each size (the least CPU wins)")
+    parser.add_argument("--repeat-largest", type=int, default=2, help="builds at the largest size")
     parser.add_argument("--serve-size", type=int, default=1000, help="entries for the serve rebuild (0: skip)")
     parser.add_argument("--query", default="registry", help="the first full-text query")
     parser.add_argument("--keep", type=Path, help="keep the generated projects and sites in this folder")
