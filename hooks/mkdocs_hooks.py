@@ -85,8 +85,7 @@ def on_files(files: Files, config) -> Files:
         page = GeneratedPage.generated(config, uri, content=markdown, inclusion=inclusion)
         page.changed = previous.get(uri) != markdown
         files.append(page)
-    if _state.get("dirty"):
-        _state["previous_pages"] = site.pages
+    _state["pending_pages"] = site.pages  # what the next dirty build compares with, once this one is written
     for uri, text in site.data.items():
         files.append(File.generated(config, uri, content=text))
     for uri, path in site.attachments.items():
@@ -142,4 +141,6 @@ def on_page_context(context, page, config, nav):
 
 def on_post_build(config) -> None:
     """With KB_TIMINGS=file.json, write the CPU time spent in the project's code (for benchmarks/scale.py)."""
+    if _state.get("dirty"):
+        _state["previous_pages"] = _state.get("pending_pages", {})
     write_timings()
