@@ -25,6 +25,7 @@ LANGUAGE_NAMES = {"en": "English", "es": "Español", "pt": "Português", "fr": "
 OTHER_LANGUAGES = ("es", "pt", "fr")  # the site is in English; entries also name things in these
 SDG_ABBREVIATIONS = {"en": "SDG", "es": "ODS", "pt": "ODS", "fr": "ODD"}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+_BODY_NONCE = secrets.token_hex(12)
 _TAG = re.compile(r"<[^>]*>")
 PAGE_SIZE = 100  # entries on one listing page: at most ~70 KB of HTML, whatever the size of the bank
 
@@ -101,7 +102,9 @@ class GeneratedSite:
     attachments: dict[str, Path] = field(default_factory=dict)  # src_uri -> file on disk
     sources: dict[str, str] = field(default_factory=dict)  # entry page src_uri -> its source file
     out_of_nav: set[str] = field(default_factory=set)  # pages that stay out of the navigation
-    body_nonce: str = field(default_factory=lambda: secrets.token_hex(12))  # marks bodies to sanitise (markup.py)
+    # Marks bodies to sanitise (markup.py). One per process, not per build: under `mkdocs serve --dirty` an
+    # unchanged entry must keep unchanged Markdown. Authors cannot know it either way.
+    body_nonce: str = field(default_factory=lambda: _BODY_NONCE)
     html_blocks: HtmlBlocks = field(default_factory=HtmlBlocks)  # HTML that replaces tokens after Markdown
 
 
