@@ -27,7 +27,7 @@ Path_ = tuple[str | int, ...]
 FM_BOUNDARY = YAMLHandler.FM_BOUNDARY  # ^-{3,}\s*$
 
 
-class StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available: ~10x faster
+class StrictLoader(yaml.SafeLoader):
     """SafeLoader with YAML 1.2-style booleans: only true/false (any case) are booleans."""
 
 
