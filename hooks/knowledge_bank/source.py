@@ -61,6 +61,19 @@ StrictLoader.add_constructor("tag:yaml.org,2002:int", _checked(yaml.SafeLoader.c
 StrictLoader.add_constructor("tag:yaml.org,2002:float", _checked(yaml.SafeLoader.construct_yaml_float))
 
 
+# libyaml reads the same YAML some thirty times faster than PyYAML's pure-Python parser, but its
+# error messages are vaguer (they do not name a tab, for instance). So it reads first; a file it
+# refuses, or in which it finds an alias, a tag or deep nesting, is read again by the pure-Python
+# parser, which writes the problem as editors know it. Both share the resolvers above.
+FastParser: type | None = None
+if getattr(yaml, "__with_libyaml__", False):
+
+    class FastParser(yaml.CSafeLoader):  # type: ignore[no-redef]
+        """libyaml's parser with StrictLoader's resolvers; used only for events and nodes."""
+
+    FastParser.yaml_implicit_resolvers = StrictLoader.yaml_implicit_resolvers
+
+
 @dataclass
 class Source:
     """A parsed file: its front matter, where each field is, and its body."""
@@ -133,6 +146,32 @@ def _parse_front_matter(src: Source, text: str, offset: int) -> None:
             (1, "", "the front matter is empty: it needs at least title, summary and the other required fields")
         )
         return
+    node = _fast_node(text) if FastParser is not None else None
+    if node is None:
+        known = len(src.problems)
+        node = _careful_node(src, text, offset)
+        if len(src.problems) > known:
+            return
+    _use_node(src, node, offset)
+
+
+def _fast_node(text: str) -> yaml.Node | None:
+    """The node tree read by libyaml, or None when anything calls for the careful, pure-Python reading."""
+    try:
+        depth = 0
+        for event in yaml.parse(text, Loader=FastParser):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) or getattr(event, "tag", None):
+                return None
+            depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
+            if depth > MAX_DEPTH:
+                return None
+        return yaml.compose(text, Loader=FastParser)
+    except (yaml.YAMLError, RecursionError):
+        return None
+
+
+def _careful_node(src: Source, text: str, offset: int) -> yaml.Node | None:
+    """The node tree read by PyYAML's own parser, or None with the problem recorded."""
     try:
         depth = 0
         for event in yaml.parse(text, Loader=StrictLoader):
@@ -141,7 +180,7 @@ def _parse_front_matter(src: Source, text: str, offset: int) -> None:
                 src.problems.append(
                     (line, "", "YAML anchors and aliases (`&name`, `*name`) are not allowed in front matter")
                 )
-                return
+                return None
             if getattr(event, "tag", None) is not None:
                 src.problems.append(
                     (
@@ -150,11 +189,11 @@ def _parse_front_matter(src: Source, text: str, offset: int) -> None:
                         f"YAML tags such as `{event.tag}` are not allowed in front matter; write the plain value",
                     )
                 )
-                return
+                return None
             depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
             if depth > MAX_DEPTH:  # stop reading here: PyYAML's time grows with the square of the nesting
                 src.problems.append((line, "", f"the front matter is nested more than {MAX_DEPTH} levels deep"))
-                return
+                return None
         node = yaml.compose(text, Loader=StrictLoader)
     except yaml.MarkedYAMLError as exc:
         # An unclosed bracket or quote is found where the text ends; its start is where to fix it.
@@ -166,13 +205,18 @@ def _parse_front_matter(src: Source, text: str, offset: int) -> None:
         src.problems.append(
             (line, "", f"the front matter is not valid YAML: {problem}; check indentation, colons and quotes")
         )
-        return
+        return None
     except yaml.YAMLError as exc:
         src.problems.append((1, "", f"the front matter is not valid YAML: {exc}"))
-        return
+        return None
     except RecursionError:
         src.problems.append((1, "", "the front matter is nested too deeply"))
-        return
+        return None
+    return node
+
+
+def _use_node(src: Source, node: yaml.Node | None, offset: int) -> None:
+    """Index the fields of the front matter's node and construct its data."""
     if not isinstance(node, yaml.MappingNode):
         src.problems.append((offset + 1, "", "the front matter must be a set of `field: value` lines"))
         return
@@ -220,8 +264,9 @@ def _index(node: yaml.Node, loc: Path_, src: Source, offset: int, depth: int = 0
             _index(item, (*loc, i), src, offset, depth + 1)
     elif isinstance(node, yaml.ScalarNode):
         src.raw_scalars[loc] = node.value
-        hidden = next((c for c in node.value if _is_hidden(c)), None)
-        if hidden is not None:
+        found = _HIDDEN.search(node.value)
+        if found is not None:
+            hidden = found.group()
             name = unicodedata.name(hidden, "a control character")
             src.problems.append(
                 (
@@ -233,9 +278,9 @@ def _index(node: yaml.Node, loc: Path_, src: Source, offset: int, depth: int = 0
             )
 
 
-def _is_hidden(char: str) -> bool:
-    """A control character other than tab and newline, or a bidirectional override."""
-    return char in BIDI_CONTROLS or (unicodedata.category(char) == "Cc" and char not in "\t\n")
+# A control character (Unicode category Cc: U+0000-001F, U+007F-009F) other than tab and newline,
+# or a bidirectional override.
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]")
 
 
 _KEY_NOT_TEXT = "a field name must be a word, not a list or a group"
