@@ -102,3 +102,68 @@ raw_scalars = st.one_of(
 def test_scalars_as_written_by_hand(root, field, raw):
     lines = [f"{field}: {raw}" if line.startswith(f"{field}:") else line for line in VALID_LESSON.split("\n")]
     _check(root, "\n".join(lines).encode())
+
+
+# libyaml reads first, for speed; whenever it accepts a front matter, PyYAML's own parser (which
+# writes the messages) must read exactly the same fields, values and lines.
+# (A front matter libyaml reads with any problem is read again carefully, so only clean readings matter.
+# libyaml also accepts a few forms PyYAML refuses, such as `?` inside a word in a `[...]` list:
+# there the careful reading is never used, and the two need not agree.)
+def _both_readings(text: str):
+    from knowledge_bank import source
+
+    fast = source._fast_node(text)
+    if fast is None:
+        return None
+    quick, careful = source.Source("x.md"), source.Source("x.md")
+    source._use_node(quick, fast, 1)
+    if quick.problems:
+        return None
+    node = source._careful_node(careful, text, 1)
+    if careful.problems:
+        return None
+    source._use_node(careful, node, 1)
+    return quick, careful
+
+
+def _same(pair) -> None:
+    if pair is None:
+        return
+    quick, careful = pair
+    assert (quick.data, quick.lines, quick.raw_scalars, quick.problems) == (
+        careful.data,
+        careful.lines,
+        careful.raw_scalars,
+        careful.problems,
+    )
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="this PyYAML has no libyaml: only the careful reading exists")
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(list("{}[]:,-?!&*|>'\"#%@` \n\tab1=<")), max_size=300))
+def test_libyaml_and_pyyaml_agree_on_yaml_punctuation(text):
+    _same(_both_readings(text))
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="this PyYAML has no libyaml: only the careful reading exists")
+@SETTINGS
+@given(st.integers(0, len(VALID_LESSON)), st.integers(0, 20), st.text(max_size=20))
+def test_libyaml_and_pyyaml_agree_on_an_edited_entry(at, cut, insert):
+    front_matter = VALID_LESSON.split("---")[1]
+    _same(_both_readings(front_matter[:at] + insert + front_matter[at + cut :]))
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="this PyYAML has no libyaml: only the careful reading exists")
+def test_libyaml_and_pyyaml_agree_on_every_real_and_fixture_entry():
+    from .conftest import FIXTURES, ROOT
+
+    files = [*ROOT.glob("rounds/**/*.md"), *ROOT.glob("lessons/**/*.md"), *FIXTURES.rglob("*.md")]
+    compared = 0
+    for path in files:
+        parts = path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n").split("\n---\n", 1)
+        if not parts[0].startswith("---\n") or len(parts) < 2:
+            continue
+        pair = _both_readings(parts[0].removeprefix("---\n"))
+        _same(pair)
+        compared += pair is not None
+    assert compared >= 12  # every entry of the repository at least

@@ -146,17 +146,24 @@ def _parse_front_matter(src: Source, text: str, offset: int) -> None:
             (1, "", "the front matter is empty: it needs at least title, summary and the other required fields")
         )
         return
+    known = len(src.problems)
     node = _fast_node(text) if FastParser is not None else None
-    if node is None:
-        known = len(src.problems)
-        node = _careful_node(src, text, offset)
-        if len(src.problems) > known:
+    if node is not None:
+        _use_node(src, node, offset)
+        if len(src.problems) == known:
             return
+        # Something is wrong: read it again carefully, so the messages are PyYAML's, as without libyaml.
+        src.data, src.lines, src.raw_scalars, src.problems = {}, {}, {}, src.problems[:known]
+    node = _careful_node(src, text, offset)
+    if len(src.problems) > known:
+        return
     _use_node(src, node, offset)
 
 
 def _fast_node(text: str) -> yaml.Node | None:
     """The node tree read by libyaml, or None when anything calls for the careful, pure-Python reading."""
+    if "\t" in text:  # libyaml accepts tabs where PyYAML refuses them
+        return None
     try:
         depth = 0
         for event in yaml.parse(text, Loader=FastParser):
