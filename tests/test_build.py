@@ -203,3 +203,17 @@ def test_no_personal_contact_details_anywhere(repo_build):
     for html in repo_build.site.rglob("*.html"):
         text = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml").get_text(" ")
         assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", text), html
+
+
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [
+        ("", "Knowledge Bank"),
+        ("lessons/red-calle/", "Building together the methodology of work between peers - Knowledge Bank"),
+        ("sdgs/", "SDGs - Knowledge Bank"),
+        ("countries/chile/", "Chile - Knowledge Bank"),
+    ],
+)
+def test_browser_tab_titles_name_the_page_once(repo_build, url, title):
+    """The tab and bookmarks show the page's own title, then the site's; the home page is the site itself."""
+    assert BeautifulSoup(repo_build.page(url), "lxml").title.get_text() == title
