@@ -3,11 +3,17 @@ violation. Violations are fixed in the theme overrides and the stylesheet, never
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from .conftest import open_page
+from ..conftest import make_project, run_build
+from ..test_pagination import LESSON
+from .conftest import QuietHandler, open_page
 
 AXE = Axe()
 BLOCKING = ("serious", "critical")
@@ -30,6 +36,8 @@ PAGES = [
     "about/",
     "data/",
     "contribute/",
+    "performance/",
+    "security/",
 ]
 
 
@@ -88,4 +96,36 @@ def test_no_serious_violation_on_a_phone_with_the_filters_folded_and_open(browse
     expect(toggle).to_have_attribute("aria-expanded", "true")
     expect(page.locator("fieldset[data-facet=kind]")).to_be_visible()
     assert violations(page) == []
+    page.context.close()
+
+
+@pytest.fixture(scope="module")
+def paged_server(tmp_path_factory):
+    """A site whose list of lessons runs to two pages, so that it has a pager."""
+    tmp = tmp_path_factory.mktemp("paged-axe")
+    lessons = tmp / "content" / "lessons"
+    lessons.mkdir(parents=True)
+    for i in range(120):
+        text = LESSON.format(i=i, published="true", date=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}")
+        (lessons / f"lesson-{i:03d}.md").write_text(text, encoding="utf-8")
+    project = make_project(tmp, tmp / "content")
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(build.site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_no_serious_violation_on_a_page_of_a_long_listing(browser, paged_server, scheme):
+    page, traffic = open_page(browser, paged_server, color_scheme=scheme)
+    page.goto("lessons/page/2/")
+    pager = page.get_by_role("navigation", name="Pages of this list")
+    expect(pager.locator("[aria-current=page]")).to_have_text("2")
+    expect(pager.get_by_role("link", name="Previous")).to_be_visible()
+    assert violations(page) == []
+    pager.get_by_role("link", name="Page 1").click()
+    expect(page).to_have_url(paged_server + "lessons/")
+    assert not traffic.errors, traffic.errors
     page.context.close()
