@@ -66,6 +66,14 @@ def test_files_that_would_run_in_a_browser_are_refused(tmp_path, name):
     assert any(f"attachment “{name}” is not a document or image" in e for e in _errors(root)), _errors(root)
 
 
+def test_an_oversized_attachment_is_an_error(tmp_path):
+    root = content_root(tmp_path)
+    folder = _round_in_folder(root)
+    with (folder / "report.pdf").open("wb") as handle:
+        handle.truncate(20_000_001)  # sparse: no 20 MB written to the disk
+    assert any("attachment “report.pdf” is 20.0 MB; an attachment must be under 20 MB" in e for e in _errors(root))
+
+
 @pytest.mark.parametrize("name", ['a"b.pdf', "a<b>.pdf", "a b.pdf", "-x.pdf"])
 def test_attachment_names_are_safe_to_link(tmp_path, name):
     root = content_root(tmp_path)

@@ -29,6 +29,7 @@ ATTACHMENT_TYPES = frozenset(
     "pdf doc docx odt rtf txt csv xls xlsx ods ppt pptx odp png jpg jpeg gif webp zip".split()
 )  # not html, svg, js, xml: the site would serve them from its own address, where they could run
 ATTACHMENT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+MAX_ATTACHMENT_BYTES = 20_000_000  # GitHub warns at 50 MB a file; visitors on slow links need far less
 
 
 @dataclass(frozen=True)
@@ -276,6 +277,15 @@ def _folder_files(folder: Path) -> list[tuple[str, Path, str]]:
             elif path.suffix.lower().lstrip(".") not in ATTACHMENT_TYPES:
                 allowed = ", ".join(sorted(ATTACHMENT_TYPES))
                 found.append((rel_name, path, f"is not a document or image the site publishes; allowed: {allowed}"))
+            elif (size := path.stat().st_size) > MAX_ATTACHMENT_BYTES:
+                found.append(
+                    (
+                        rel_name,
+                        path,
+                        f"is {size / 1e6:.1f} MB; an attachment must be under {MAX_ATTACHMENT_BYTES / 1e6:.0f} MB: "
+                        "compress it (e.g. a PDF's images) or link to it with `url:` instead",
+                    )
+                )
             else:
                 found.append((rel_name, path, ""))
     return found
