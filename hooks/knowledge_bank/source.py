@@ -89,14 +89,19 @@ class Source:
 
     def line_of(self, loc: Path_) -> int:
         """The line of the field at ``loc``, or of its nearest enclosing field."""
-        for n in range(len(loc), 0, -1):
-            if loc[:n] in self.lines:
-                return self.lines[loc[:n]]
-        return 1
+        return line_of(self.lines, loc)
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+def line_of(lines: dict[Path_, int], loc: Path_) -> int:
+    """The line of ``loc`` in ``lines``, or of its nearest enclosing field; 1 when none is known."""
+    for n in range(len(loc), 0, -1):
+        if loc[:n] in lines:
+            return lines[loc[:n]]
+    return 1
 
 
 def read_source(path: str, raw: bytes) -> Source:
@@ -165,42 +170,41 @@ def _fast_node(text: str) -> yaml.Node | None:
     if "\t" in text:  # libyaml accepts tabs where PyYAML refuses them
         return None
     try:
-        depth = 0
-        for event in yaml.parse(text, Loader=FastParser):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) or getattr(event, "tag", None):
-                return None
-            depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
-            if depth > MAX_DEPTH:
-                return None
+        if _refusal(yaml.parse(text, Loader=FastParser)) is not None:
+            return None
         return yaml.compose(text, Loader=FastParser)
     except (yaml.YAMLError, RecursionError):
         return None
 
 
+def _refusal(events) -> tuple[yaml.Mark, str] | None:
+    """Where and why the front matter is refused before it is composed (an alias, a tag, deep nesting), or None.
+
+    It stops at the first such event: PyYAML's time grows with the square of the nesting.
+    """
+    depth = 0
+    for event in events:
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            return event.start_mark, "YAML anchors and aliases (`&name`, `*name`) are not allowed in front matter"
+        if getattr(event, "tag", None) is not None:
+            return (
+                event.start_mark,
+                f"YAML tags such as `{event.tag}` are not allowed in front matter; write the plain value",
+            )
+        depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
+        if depth > MAX_DEPTH:
+            return event.start_mark, f"the front matter is nested more than {MAX_DEPTH} levels deep"
+    return None
+
+
 def _careful_node(src: Source, text: str, offset: int) -> yaml.Node | None:
     """The node tree read by PyYAML's own parser, or None with the problem recorded."""
     try:
-        depth = 0
-        for event in yaml.parse(text, Loader=StrictLoader):
-            line = event.start_mark.line + 1 + offset
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                src.problems.append(
-                    (line, "", "YAML anchors and aliases (`&name`, `*name`) are not allowed in front matter")
-                )
-                return None
-            if getattr(event, "tag", None) is not None:
-                src.problems.append(
-                    (
-                        line,
-                        "",
-                        f"YAML tags such as `{event.tag}` are not allowed in front matter; write the plain value",
-                    )
-                )
-                return None
-            depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
-            if depth > MAX_DEPTH:  # stop reading here: PyYAML's time grows with the square of the nesting
-                src.problems.append((line, "", f"the front matter is nested more than {MAX_DEPTH} levels deep"))
-                return None
+        refused = _refusal(yaml.parse(text, Loader=StrictLoader))
+        if refused is not None:
+            mark, message = refused
+            src.problems.append((mark.line + 1 + offset, "", message))
+            return None
         node = yaml.compose(text, Loader=StrictLoader)
     except yaml.MarkedYAMLError as exc:
         # An unclosed bracket or quote is found where the text ends; its start is where to fix it.

@@ -10,6 +10,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from .problems import Problem
+from .source import line_of
 from .text import fold
 
 LANGUAGES = ("en", "es", "pt", "fr")
@@ -167,7 +168,7 @@ def _vocabulary(folder: Path, filename: str, name: str, model: type[TermData], p
             for detail in error.errors():
                 loc = (i, *detail["loc"])
                 field = ".".join(str(part) for part in detail["loc"]) or "term"
-                problems.append(Problem(rel, _line(lines, loc), _message(field, name, detail), field=field))
+                problems.append(Problem(rel, line_of(lines, loc), _message(field, name, detail), field=field))
             continue
         term = Term(
             key=parsed.key,
@@ -183,15 +184,15 @@ def _vocabulary(folder: Path, filename: str, name: str, model: type[TermData], p
                 problems.append(
                     Problem(
                         rel,
-                        _line(lines, (i,)),
+                        line_of(lines, (i,)),
                         f"`{spelling}` names both {name} `{other[0]}` (line {other[1]}) and `{term.key}`; "
                         "keep it on one of them",
                         field="aliases",
                     )
                 )
-            owner.setdefault(folded, (term.key, _line(lines, (i,))))
+            owner.setdefault(folded, (term.key, line_of(lines, (i,))))
         if any(t.key == term.key for t in terms):
-            problems.append(Problem(rel, _line(lines, (i,)), f"{name} `{term.key}` is defined twice; keep one"))
+            problems.append(Problem(rel, line_of(lines, (i,)), f"{name} `{term.key}` is defined twice; keep one"))
             continue
         terms.append(term)
     return Vocabulary(name, tuple(terms))
@@ -226,7 +227,7 @@ def _country_aliases(folder: Path, problems: list[Problem]) -> dict[str, tuple[s
     out: dict[str, tuple[str, ...]] = {}
     claimed: dict[str, str] = {}
     for code, names in data.items():
-        line = _line(lines, (code,))
+        line = line_of(lines, (code,))
         code_text = str(code).upper()
         if pycountry.countries.get(alpha_2=code_text) is None:
             problems.append(
@@ -314,14 +315,6 @@ def _lines(node: yaml.Node, loc: tuple, lines: dict[tuple, int]) -> None:
         for i, item in enumerate(node.value):
             lines[(*loc, i)] = item.start_mark.line + 1
             _lines(item, (*loc, i), lines)
-
-
-def _line(lines: dict[tuple, int], loc: tuple) -> int:
-    """The line of ``loc`` or of its nearest enclosing key (pydantic names ``key_`` by its alias)."""
-    for n in range(len(loc), 0, -1):
-        if loc[:n] in lines:
-            return lines[loc[:n]]
-    return 1
 
 
 def _display(path: Path) -> str:
