@@ -7,6 +7,7 @@ imports the hook module.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NoReturn
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -44,28 +45,31 @@ def _preview() -> bool:
     return _state.get("command") == "serve"
 
 
+def _refuse(config, message: str) -> NoReturn:
+    """Stop the build. Outside `mkdocs serve`, empty the site folder first (fail closed): an earlier site
+    left in place could still hold an entry unpublished since, and be deployed."""
+    if not _preview():
+        clean_directory(config.site_dir)
+    raise PluginError(message)
+
+
 @timed
 def on_config(config):
     """Load and validate all content; stop before anything is written if there is an error."""
     if _state.get("dirty") and not _preview():
-        # Empty the site folder as a clean build would: a refused build must not leave an old site to deploy.
-        clean_directory(config.site_dir)
-        raise PluginError(
+        _refuse(
+            config,
             "`--dirty` is refused outside `mkdocs serve`: it would keep in the site the pages of entries that "
-            "have since been unpublished or removed; build without --dirty"
+            "have since been unpublished or removed; build without --dirty",
         )
     root = Path(config.config_file_path).parent
     with stage("load and validate"):
         content = load_content(root)
     for problem in sorted(content.problems):  # each once, through the plugin logger, so --strict counts warnings
         (log.error if problem.is_error else log.warning)(problem.format())
-    refused = not content.ok or (content.problems and config.strict)  # MkDocs' --strict would fail only after writing
-    if refused:
-        if not _preview():
-            # Fail closed: an earlier site left in place could still hold an entry unpublished since.
-            clean_directory(config.site_dir)
+    if not content.ok or (content.problems and config.strict):  # MkDocs' --strict would fail only after writing
         strict = " and --strict is on" if content.ok else ""
-        raise PluginError(f"the content has {summary(list(content.problems))}{strict}; nothing was built")
+        _refuse(config, f"the content has {summary(list(content.problems))}{strict}; nothing was built")
     with stage("catalog and facets"):
         catalog = Catalog.build(content, preview=_preview())
         catalog.facets()
