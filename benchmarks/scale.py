@@ -264,6 +264,9 @@ def measure(n: int, work: Path, repeat: int, query: str) -> dict[str, object]:
     return result
 
 
+OWN_PARTS = ("import the core", "load and validate", "catalog and facets", "render generated pages")  # then the rest
+
+
 def table(results: list[dict], serve: dict[str, float]) -> str:
     cols = [f"{r['n']:,} entries" for r in results]
     first = results[0]["cpu_ms_per_entry"]
@@ -291,20 +294,8 @@ def table(results: list[dict], serve: dict[str, float]) -> str:
                 " / ".join(
                     f"{v:.2f}"
                     for v in (
-                        r["build"]["own"]["import the core"],
-                        r["build"]["own"]["load and validate"],
-                        r["build"]["own"]["catalog and facets"],
-                        r["build"]["own"]["render generated pages"],
-                        r["own_cpu"]
-                        - sum(
-                            r["build"]["own"][k]
-                            for k in (
-                                "import the core",
-                                "load and validate",
-                                "catalog and facets",
-                                "render generated pages",
-                            )
-                        ),
+                        *(r["build"]["own"][part] for part in OWN_PARTS),
+                        r["own_cpu"] - sum(r["build"]["own"][part] for part in OWN_PARTS),
                     )
                 )
                 + " s"
