@@ -125,3 +125,5 @@ def test_the_body_is_checked_with_the_site_markdown_extensions():
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
     assert tuple(names) == markup.EXTENSIONS
+    settings = {name: opts for e in config["markdown_extensions"] if isinstance(e, dict) for name, opts in e.items()}
+    assert settings == markup.EXTENSION_CONFIGS

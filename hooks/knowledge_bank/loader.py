@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from .countries import CountryResolver
 from .hygiene import KeywordUse, fields_by_line, file_text, keyword_uses, keyword_warnings, placeholder_warnings
-from .markup import body_problem
+from .markup import BodyError, RenderedBody, render_body
 from .messages import describe
 from .models import KINDS, SECTIONS, EntryFields, Lesson, ModelContext, Round
 from .problems import Problem, Severity
@@ -48,7 +48,8 @@ class Entry:
     slug: str
     source: str  # path relative to the project root, e.g. rounds/x.md
     fields: EntryFields
-    body: str
+    body: str  # the Markdown, as written
+    rendered: RenderedBody  # the body as its page shows it, rendered once when loaded
     attachments: tuple[Attachment, ...] = ()
 
     @property
@@ -166,14 +167,18 @@ def _load_entry(
             field = "authorization" if error["type"] == "unauthorized" else _field(loc)
             problems.append(Problem(rel, line, describe(error, allowed), field))
     problems += _contact_details(src)
-    if src.ok and (trouble := body_problem(src.body)):
-        problems.append(Problem(rel, src.body_line, trouble, "body"))
+    rendered = None
+    if src.ok:
+        try:
+            rendered = render_body(fields.title if fields else "", src.body)
+        except BodyError as trouble:
+            problems.append(Problem(rel, src.body_line, str(trouble), "body"))
     attachments, found = _attachments(root, rel, folder, src)
     problems += found
-    if fields is None or any(p.is_error for p in problems):
+    if fields is None or rendered is None or any(p.is_error for p in problems):
         return None, problems, uses
     problems += _methodology_warnings(rel, kind, fields, src)
-    return Entry(kind, slug, rel, fields, src.body, attachments), problems, uses
+    return Entry(kind, slug, rel, fields, src.body, rendered, attachments), problems, uses
 
 
 def _line_for(src: Source, loc: tuple, error_type: str) -> int:

@@ -1,22 +1,30 @@
-"""Entry bodies as markup: each is rendered once in a time limit when loaded, and sanitised when built.
+"""Entry bodies as markup: each is rendered once, in a time limit, when it is loaded, and sanitised then.
 
-Policy: scalar fields are text, escaped wherever they are shown (see ``render.md`` and the templates'
+Policy: scalar fields are text, escaped wherever they are shown (``md`` below and the templates'
 autoescape); the body is Markdown whose raw HTML is sanitised with ``nh3`` (an allowlist of tags and
-attributes, links only to ``https:``, ``http:`` and relative addresses).
+attributes, links only to ``https:``, ``http:`` and relative addresses). The HTML made here is the HTML
+the entry's page shows: MkDocs never converts a body again.
 """
 
 from __future__ import annotations
 
+import copy
+import html
+import re
 import signal
 import sys
 import threading
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import markdown
 import nh3
+from markdown.extensions.toc import nest_toc_tokens, unique
+from markupsafe import Markup
 
-# The Markdown extensions of mkdocs.yml (tests/test_limits.py keeps the two lists equal).
+# The Markdown extensions of mkdocs.yml and their settings (tests/test_limits.py keeps them equal).
 EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "tables", "toc")
+EXTENSION_CONFIGS = {"toc": {"permalink": True}}
 BODY_SECONDS = 10  # far above the milliseconds a real report takes
 STACK_HEADROOM = 400  # frames the check may use: MkDocs renders the same body with more frames above it
 
@@ -30,30 +38,91 @@ _ATTRIBUTES = {
 _URL_SCHEMES = {"http", "https"}
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+_ID = re.compile(r"""\sid=(?:"([^"]*)"|'([^']*)')""")
+
+
+def md(text: object) -> Markup:
+    """Escape text for inline Markdown: shown as written, never read as markup or HTML."""
+    # Quotes are text in Markdown; escaped as &#x27; they reached the theme's <title> as &amp;#x27;.
+    escaped = html.escape(" ".join(str(text).split()), quote=False)
+    return Markup(_MD_SPECIAL.sub(r"\\\1", escaped))
+
+
+class BodyError(Exception):
+    """The body cannot be rendered; the message is meant for the editor."""
+
+
 class _TooSlow(Exception):
     pass
 
 
-def _new_renderer() -> markdown.Markdown:
-    return markdown.Markdown(extensions=list(EXTENSIONS))
+@dataclass(frozen=True)
+class RenderedBody:
+    """An entry's body as its page shows it: sanitised HTML, and the headings of the page's table of contents.
+
+    The body is rendered after the page's title (``# title``), as it stands on the page, so heading ids,
+    their permalinks and the table of contents are those of the whole page.
+    """
+
+    html: str
+    headings: tuple[dict, ...]  # Python-Markdown's toc tokens, not nested: the title's first, then the body's
+    ids: frozenset[str]  # every id the title and the body use, for headings added after the body
+
+    def id_after(self, text: str) -> str:
+        """The id of a heading ``text`` that follows the body: its own, unless the page already uses it."""
+        return unique(heading_id(text), set(self.ids))
+
+    def toc(self, after: str | None = None, level: int = 2) -> list[dict]:
+        """The nested toc tokens of the page: the title, the body's headings, and the heading ``after`` them."""
+        tokens = [dict(t) for t in self.headings]
+        if after is not None:
+            tokens.append(
+                {"level": level, "id": self.id_after(after), "name": after, "html": after, "data-toc-label": ""}
+            )
+        return nest_toc_tokens(tokens)
 
 
-_renderer = _new_renderer()  # one instance, reset between bodies: setting up the extensions costs more than most bodies
+def heading_id(text: str) -> str:
+    """The id Python-Markdown's toc extension gives a heading of this text, when no other element has it."""
+    return markdown.extensions.toc.slugify(text, "-")
 
 
-def body_problem(body: str) -> str | None:
-    """Why the body cannot be rendered (too slow, too deeply nested), or None when it renders."""
-    global _renderer
+_renderer = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=copy.deepcopy(EXTENSION_CONFIGS))
+# One instance, reset between bodies: setting up the extensions costs more than most bodies.
+conversions = 0  # bodies converted by this process (tests/test_render_once.py counts them)
+
+
+def render_body(title: str, body: str) -> RenderedBody:
+    """Render, in a time limit, the Markdown ``body`` of the entry titled ``title``; raise ``BodyError``."""
+    global conversions
+    conversions += 1
     try:
         with _time_limit(BODY_SECONDS), _stack_limit(STACK_HEADROOM):
-            _renderer.reset().convert(body)
+            page = _renderer.reset().convert(f"# {md(title)}\n\n{body}")
+            tokens = _flatten(_renderer.toc_tokens)
     except _TooSlow:
-        return f"the text takes more than {BODY_SECONDS} s to render as Markdown; simplify its nesting"
+        raise BodyError(
+            f"the text takes more than {BODY_SECONDS} s to render as Markdown; simplify its nesting"
+        ) from None
     except RecursionError:
-        return "the text nests lists, quotes or emphasis too deeply to render as Markdown; simplify it"
+        raise BodyError(
+            "the text nests lists, quotes or emphasis too deeply to render as Markdown; simplify it"
+        ) from None
     except Exception as exc:  # a bug of Python-Markdown on odd input is still the editor's problem to avoid
-        return f"the text cannot be rendered as Markdown ({type(exc).__name__}); simplify it"
-    return None
+        raise BodyError(f"the text cannot be rendered as Markdown ({type(exc).__name__}); simplify it") from None
+    title_end = page.find("</h1>") + len("</h1>")  # the title is escaped text: its heading holds no other </h1>
+    ids = frozenset(a or b for a, b in _ID.findall(page))
+    return RenderedBody(sanitise(page[title_end:].lstrip("\n")), tuple(tokens), ids)
+
+
+def _flatten(tokens: list[dict]) -> list[dict]:
+    """Toc tokens in document order, without their ``children``."""
+    flat = []
+    for token in tokens:
+        flat.append({k: v for k, v in token.items() if k != "children"})
+        flat.extend(_flatten(token.get("children", [])))
+    return flat
 
 
 @contextmanager
@@ -107,20 +176,3 @@ def sanitise(html: str) -> str:
         filter_style_properties={"text-align"},
         link_rel="noopener nofollow",
     )
-
-
-def body_markers(nonce: str) -> tuple[str, str]:
-    """The HTML comments around an entry's body: a body cannot forge them without knowing the build's nonce."""
-    return f"<!-- kb-body {nonce} -->", f"<!-- /kb-body {nonce} -->"
-
-
-def sanitise_body(page_html: str, nonce: str) -> str:
-    """Sanitise the part of an entry page's HTML that comes from its body; without a marker, fail closed."""
-    start, end = body_markers(nonce)
-    head, found, rest = page_html.partition(start)
-    if not found:
-        return sanitise(page_html)
-    body, found, tail = rest.partition(end)
-    if not found:
-        return head + sanitise(rest)
-    return head + sanitise(body) + tail

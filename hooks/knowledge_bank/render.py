@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
-import html
 import math
-import re
-import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
 
 from .catalog import ROLES, Catalog, keyword_slug
 from .exports import catalog_csv, catalog_json, catalog_schema, feed_xml
-from .markup import body_markers
+from .html_blocks import FragmentCache, HtmlBlocks, Search
+from .markup import md
 from .models import Round
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -24,73 +20,8 @@ KNOWLEDGE_TYPES = {"lesson-learnt": "Lesson learnt", "good-practice": "Good prac
 LANGUAGE_NAMES = {"en": "English", "es": "Español", "pt": "Português", "fr": "Français"}
 OTHER_LANGUAGES = ("es", "pt", "fr")  # the site is in English; entries also name things in these
 SDG_ABBREVIATIONS = {"en": "SDG", "es": "ODS", "pt": "ODS", "fr": "ODD"}
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
-_BODY_NONCE = secrets.token_hex(12)
-_TAG = re.compile(r"<[^>]*>")
+RELATED_HEADING = "Related entries"
 PAGE_SIZE = 100  # entries on one listing page: at most ~70 KB of HTML, whatever the size of the bank
-
-
-def md(text: object) -> Markup:
-    """Escape text for inline Markdown: shown as written, never read as markup or HTML."""
-    # Quotes are text in Markdown; escaped as &#x27; they reached the theme's <title> as &amp;#x27;.
-    escaped = html.escape(" ".join(str(text).split()), quote=False)
-    return Markup(_MD_SPECIAL.sub(r"\\\1", escaped))
-
-
-class HtmlBlocks:
-    """The HTML parts of generated pages, kept out of Markdown so that Markdown never re-parses them.
-
-    A template wraps HTML in ``{% call html_block() %}…{% endcall %}``: the page's Markdown gets a
-    paragraph holding a token instead, and ``fill`` puts the HTML back in the page's HTML. A token is
-    a random nonce (one per process, so no text in an entry can name one) and a digest of the block,
-    so that an unchanged page gets unchanged Markdown from one build to the next (``serve --dirty``).
-    """
-
-    nonce = secrets.token_hex(6)
-
-    def __init__(self) -> None:
-        self.blocks: dict[str, str] = {}
-        self.searched: set[str] = set()
-        self.texts: dict[str, str] = {}
-        self._token = re.compile(rf"<p>(kb-html-{self.nonce}-[0-9a-f]+)</p>")
-
-    def __call__(self, caller, search: bool = True) -> str:
-        block = str(caller()).strip()
-        token = f"kb-html-{self.nonce}-{hashlib.blake2b(block.encode(), digest_size=10).hexdigest()}"
-        self.blocks[token] = block
-        if search:
-            self.searched.add(token)
-        return f"\n\n{token}\n\n"
-
-    def fill(self, page_html: str) -> str:
-        """The page's HTML with each token paragraph replaced by its HTML block."""
-        if "kb-html-" not in page_html:
-            return page_html
-        return self._token.sub(lambda m: self.blocks.get(m[1], m[0]), page_html)
-
-    def fill_for_search(self, page_html: str) -> str:
-        """The page's HTML as the search index needs it: each block as one paragraph of its text (a tenth of
-        the markup for the search plugin's HTML parser to walk), blocks marked ``search=False`` left out."""
-        if "kb-html-" not in page_html:
-            return page_html
-        return self._token.sub(lambda m: self._text(m[1]) if m[1] in self.searched else "", page_html)
-
-    def _text(self, token: str) -> str:
-        if token not in self.texts:
-            self.texts[token] = "<p>" + " ".join(_TAG.sub(" ", self.blocks[token]).split()) + "</p>"
-        return self.texts[token]
-
-
-class FragmentCache:
-    """Theme fragments that are the same on many pages, rendered once: ``{% call kb_cached(key…) %}…{% endcall %}``."""
-
-    def __init__(self) -> None:
-        self.fragments: dict[tuple, str] = {}
-
-    def __call__(self, *key, caller) -> Markup:
-        if key not in self.fragments:
-            self.fragments[key] = str(caller())
-        return Markup(self.fragments[key])
 
 
 @dataclass
@@ -102,9 +33,7 @@ class GeneratedSite:
     attachments: dict[str, Path] = field(default_factory=dict)  # src_uri -> file on disk
     sources: dict[str, str] = field(default_factory=dict)  # entry page src_uri -> its source file
     out_of_nav: set[str] = field(default_factory=set)  # pages that stay out of the navigation
-    # Marks bodies to sanitise (markup.py). One per process, not per build: under `mkdocs serve --dirty` an
-    # unchanged entry must keep unchanged Markdown. Authors cannot know it either way.
-    body_nonce: str = field(default_factory=lambda: _BODY_NONCE)
+    tocs: dict[str, list[dict]] = field(default_factory=dict)  # entry page src_uri -> its table of contents
     html_blocks: HtmlBlocks = field(default_factory=HtmlBlocks)  # HTML that replaces tokens after Markdown
 
 
@@ -143,15 +72,22 @@ def render_site(catalog: Catalog, site_url: str = "") -> GeneratedSite:
         country_names=lambda e: ", ".join(catalog.country(code).name for code in catalog.roles_of(e)),
     )
     out = GeneratedSite()
-    env.globals["body_markers"] = body_markers(out.body_nonce)
     env.globals["html_block"] = out.html_blocks
     env.globals["cached"] = FragmentCache()
     entry_template = env.get_template("entry.md.j2")
     for entry in catalog.entries:
         uri = f"{entry.kind}/{entry.slug}.md"
+        related = catalog.related(entry)
+        after = RELATED_HEADING if related else None
         out.pages[uri] = entry_template.render(
-            entry=entry, roles=catalog.roles_of(entry), related=catalog.related(entry)
+            entry=entry,
+            roles=catalog.roles_of(entry),
+            related=related,
+            body=out.html_blocks.add(entry.rendered.html, Search.HTML),
+            related_heading=RELATED_HEADING,
+            related_id=entry.rendered.id_after(RELATED_HEADING),
         )
+        out.tocs[uri] = entry.rendered.toc(after)
         out.sources[uri] = entry.source
         out.out_of_nav.add(uri)
         for attachment in entry.attachments:
