@@ -23,6 +23,7 @@ from knowledge_bank.problems import summary
 from knowledge_bank.reference import expand_markers
 from knowledge_bank.render import GeneratedSite, render_site
 from knowledge_bank.timings import stage, timed, write_timings
+from knowledge_bank.vocabularies import Vocabularies
 
 log = get_plugin_logger("knowledge_bank")
 
@@ -33,7 +34,7 @@ class BuildState:
 
     command: str = "build"  # "build", "gh-deploy" or "serve"
     dirty: bool = False  # --dirty: only pages whose Markdown changed are rebuilt
-    root: Path = Path()  # the project folder (holds mkdocs.yml)
+    vocabularies: Vocabularies = field(default_factory=Vocabularies.empty)  # read once, in on_config
     site: GeneratedSite = field(default_factory=GeneratedSite)  # what the core generated for this build
     written_pages: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown of the last written build
     pending_pages: dict[str, str] = field(default_factory=dict)  # the same for this build, once it is written
@@ -78,9 +79,9 @@ def on_config(config):
             "`--dirty` is refused outside `mkdocs serve`: it would keep in the site the pages of entries that "
             "have since been unpublished or removed; build without --dirty",
         )
-    state.root = Path(config.config_file_path).parent
     with stage("load and validate"):
-        content = load_content(state.root)
+        content = load_content(Path(config.config_file_path).parent)
+    state.vocabularies = content.vocabularies
     for problem in sorted(content.problems):  # each once, through the plugin logger, so --strict counts warnings
         (log.error if problem.is_error else log.warning)(problem.format())
     if not content.ok or (content.problems and config.strict):  # MkDocs' --strict would fail only after writing
@@ -122,7 +123,7 @@ def on_env(env, config, files):
 @timed
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """Insert the field reference and the entry skeletons, generated from the models, where a page asks for them."""
-    return expand_markers(markdown, state.root)
+    return expand_markers(markdown, state.vocabularies)
 
 
 @timed

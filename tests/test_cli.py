@@ -199,7 +199,8 @@ def test_vscode_problem_matcher_reads_kb_check_output(broken):
 
 def test_vscode_snippets_cover_every_field_with_choices():
     snippets = json.loads((ROOT / SNIPPETS_FILE).read_text())
-    from knowledge_bank.models import Lesson, Round
+    from knowledge_bank.kinds.lesson import Lesson
+    from knowledge_bank.kinds.round import Round
 
     assert {s["prefix"] for s in snippets.values()} == set(Round.model_fields) | set(Lesson.model_fields)
     assert all(s["scope"] == "markdown" for s in snippets.values())

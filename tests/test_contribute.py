@@ -5,18 +5,9 @@ from __future__ import annotations
 import yaml
 from bs4 import BeautifulSoup
 
-from knowledge_bank.models import (
-    Actor,
-    Authorization,
-    EntryFields,
-    Lesson,
-    PanelMember,
-    Party,
-    ReferenceDocument,
-    Report,
-    Round,
-    Visit,
-)
+from knowledge_bank.kinds.lesson import Actor, Lesson
+from knowledge_bank.kinds.round import Authorization, PanelMember, Party, ReferenceDocument, Report, Round, Visit
+from knowledge_bank.models import EntryFields
 from knowledge_bank.reference import MARKER, SKELETON_MARKERS
 
 from .conftest import ROOT

@@ -8,7 +8,9 @@ import pytest
 from pydantic import ValidationError
 
 from knowledge_bank.countries import CountryResolver
-from knowledge_bank.models import Lesson, ModelContext, Round
+from knowledge_bank.kinds.lesson import Lesson
+from knowledge_bank.kinds.round import Round
+from knowledge_bank.models import ModelContext
 from knowledge_bank.vocabularies import load_vocabularies
 
 from .conftest import ROOT

@@ -90,7 +90,7 @@ def test_serve_marks_an_unpublished_entry_in_the_indexes(served, entry):
     keyword = entry.fields.keywords[0]
     from knowledge_bank.catalog import keyword_slug
 
-    for url in (entry.kind + "/", f"keywords/{keyword_slug(keyword)}/", f"phases/{entry.fields.phase}/"):
+    for url in (entry.folder + "/", f"keywords/{keyword_slug(keyword)}/", f"phases/{entry.fields.phase}/"):
         items = BeautifulSoup(fetch(served + url), "lxml").select("li.kb-item")
         mine = [li for li in items if li.select_one("a.kb-item__title")["href"].rstrip("/").endswith(entry.slug)]
         assert len(mine) == 1, url
@@ -113,7 +113,7 @@ def test_build_of_the_same_project_leaves_them_out(project):
     assert build.returncode == 0, build.output
     texts = {p: p.read_bytes() for p in build.site.rglob("*") if p.is_file()}
     for entry in HIDDEN:
-        assert not (build.site / entry.kind / entry.slug).exists()
+        assert not (build.site / entry.folder / entry.slug).exists()
         assert not [p for p, data in texts.items() if entry.fields.title.encode() in data]
         index = json.loads((build.site / "search/search_index.json").read_text())
         assert not [d for d in index["docs"] if entry.slug in d["location"]]

@@ -11,17 +11,11 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from .countries import Country, CountryResolver
+from .kinds import KINDS
 from .loader import Content, Entry
-from .models import Lesson, Round
+from .models import EntryFields
 from .text import slugify
 from .vocabularies import Term, Vocabularies
-
-ROLES = {
-    "beneficiary": "beneficiary",
-    "cooperating": "cooperating country",
-    "action": "action country",
-    "actor": "actor",
-}
 
 
 @dataclass(frozen=True)
@@ -43,12 +37,8 @@ class FacetValue:
 class Facet:
     """A way to group entries, with every value that at least one entry in the catalog has."""
 
-    name: str  # URL folder: countries, sdgs, phases, keywords
-    title: str
+    name: str  # URL folder and labels' group: countries, sdgs, phases, keywords
     values: tuple[FacetValue, ...]
-
-    def get(self, slug: str) -> FacetValue | None:
-        return next((v for v in self.values if v.slug == slug), None)
 
 
 @dataclass(frozen=True)
@@ -66,10 +56,16 @@ class Catalog:
         """The catalog of public entries; with ``preview``, unpublished ones too (for ``mkdocs serve`` only)."""
         chosen = [e for e in content.entries if preview or e.is_public]
         chosen.sort(key=lambda e: (e.fields.date, e.fields.title), reverse=True)
-        roles = {(e.kind, e.slug): country_roles(e) for e in chosen}
+        roles = {(e.kind, e.slug): e.fields.country_roles() for e in chosen}
         return cls(tuple(chosen), content.vocabularies, content.countries, preview, roles)
 
+    @property
+    def kinds(self) -> list[type[EntryFields]]:
+        """Every kind of entry, in order (rounds first)."""
+        return list(KINDS.values())
+
     def by_kind(self, kind: str) -> tuple[Entry, ...]:
+        """The entries of one kind (``round``), newest first."""
         return tuple(e for e in self.entries if e.kind == kind)
 
     def roles_of(self, entry: Entry) -> dict[str, tuple[str, ...]]:
@@ -89,28 +85,23 @@ class Catalog:
             FacetValue(self.country(code).slug, self.country(code).name, tuple(items), country=self.country(code))
             for code, items in groups.items()
         ]
-        return Facet("countries", "Countries", tuple(sorted(values, key=lambda v: v.slug)))
+        return Facet("countries", tuple(sorted(values, key=lambda v: v.slug)))
 
     @cached_property
     def sdgs(self) -> Facet:
-        return self._vocabulary_facet(
-            "sdgs",
-            "Sustainable Development Goals",
-            self.vocabularies.sdgs.terms,
-            lambda e: [str(n) for n in e.fields.sdgs],
-        )
+        return self._vocabulary_facet("sdgs", self.vocabularies.sdgs.terms, lambda e: [str(n) for n in e.fields.sdgs])
 
     @cached_property
     def phases(self) -> Facet:
-        return self._vocabulary_facet("phases", "Phases", self.vocabularies.phases.terms, lambda e: [e.fields.phase])
+        return self._vocabulary_facet("phases", self.vocabularies.phases.terms, lambda e: [e.fields.phase])
 
-    def _vocabulary_facet(self, name, title, terms, keys_of) -> Facet:
+    def _vocabulary_facet(self, name, terms, keys_of) -> Facet:
         groups: dict[str, list[Entry]] = defaultdict(list)
         for entry in self.entries:
             for key in dict.fromkeys(keys_of(entry)):
                 groups[key].append(entry)
         values = [FacetValue(t.key, t.label, tuple(groups[t.key]), term=t) for t in terms if groups[t.key]]
-        return Facet(name, title, tuple(values))
+        return Facet(name, tuple(values))
 
     @cached_property
     def keywords(self) -> Facet:
@@ -125,7 +116,7 @@ class Catalog:
         values = [
             FacetValue(slug, spellings[slug].most_common(1)[0][0], tuple(items)) for slug, items in groups.items()
         ]
-        return Facet("keywords", "Keywords", tuple(sorted(values, key=lambda v: v.slug)))
+        return Facet("keywords", tuple(sorted(values, key=lambda v: v.slug)))
 
     def facets(self) -> tuple[Facet, ...]:
         return (self.countries, self.sdgs, self.phases, self.keywords)
@@ -200,20 +191,3 @@ class RelatedIndex:
 def keyword_slug(keyword: str) -> str:
     slug = slugify(keyword)
     return "keyword-index" if slug == "index" else slug
-
-
-def country_roles(entry: Entry) -> dict[str, tuple[str, ...]]:
-    """Each country of an entry with its roles, in the order they appear."""
-    roles: dict[str, list[str]] = defaultdict(list)
-    fields = entry.fields
-    if isinstance(fields, Round):
-        roles[fields.beneficiary.country].append("beneficiary")
-        for party in fields.cooperating:
-            roles[party.country].append("cooperating")
-    elif isinstance(fields, Lesson):
-        for code in fields.countries:
-            roles[code].append("action")
-        for actor in fields.actors:
-            if actor.country and "actor" not in roles[actor.country]:
-                roles[actor.country].append("actor")
-    return {code: tuple(dict.fromkeys(r)) for code, r in roles.items()}

@@ -12,14 +12,12 @@ import os
 import sys
 from pathlib import Path
 
+from .kinds import BY_KIND, KINDS
 from .loader import load_content
-from .models import KINDS
 from .problems import Problem, errors, report
-from .scaffold import KIND_FOLDERS, ScaffoldError, new_entry
+from .scaffold import ScaffoldError, new_entry
 from .schemas import SCHEMA_FILES, generated_files
 from .vocabularies import VocabularyError
-
-CONTENT = (*KINDS, "vocabularies")
 
 
 def find_root(start: Path) -> Path | None:
@@ -39,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--root", type=Path, help="the repository folder (default: found from the current folder)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     new = sub.add_parser("new", help="write the skeleton of a new, unpublished entry")
-    new.add_argument("kind", choices=sorted(KIND_FOLDERS), help="round or lesson")
+    new.add_argument("kind", choices=list(BY_KIND), help=" or ".join(BY_KIND))
     new.add_argument("title", help="the entry's title, in quotes")
     check = sub.add_parser("check", help="check entries exactly as the build does")
     check.add_argument(
@@ -104,7 +102,8 @@ def _scope(root: Path, paths: list[Path]) -> list[Path] | None:
         if parts[0] == "vocabularies":
             return None  # a vocabulary can change the meaning of every entry
         if parts[0] not in KINDS:
-            print(f"kb check: skipped {given}: entries live in rounds/ and lessons/", file=sys.stderr)
+            folders = " and ".join(f"{folder}/" for folder in KINDS)
+            print(f"kb check: skipped {given}: entries live in {folders}", file=sys.stderr)
             continue
         # A file inside an entry's folder (an attachment) is checked as part of that entry.
         scope.append(root.joinpath(*parts[:2]))

@@ -9,14 +9,18 @@ import json
 from collections import defaultdict
 from typing import Literal
 
-import jinja2
 from pydantic import BaseModel, ConfigDict, Field
 
 from .catalog import Catalog, keyword_slug
+from .kinds import BY_KIND
+from .labels import Wording
+from .languages import Language
 from .loader import Entry
-from .models import Lesson, Round, Summary, Title
+from .models import Summary, Title
+from .templating import template
 
 SCHEMA_VERSION = 1
+KindKey = Literal[tuple(BY_KIND)]  # type: ignore[valid-type]  # "round", "lesson": every kind in kinds/
 
 
 class CountryRole(BaseModel):
@@ -32,13 +36,13 @@ class CatalogRecord(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    kind: Literal["round", "lesson"]
+    kind: KindKey
     slug: str
     url: str = Field(description="Address of the entry's page, relative to the site root.")
     title: Title
     summary: Summary
     date: dt.date
-    language: Literal["en", "es", "pt", "fr"]
+    language: Language
     phase: str = Field(description="Key of the phase vocabulary.")
     sdgs: list[int]
     keywords: list[str]
@@ -73,6 +77,10 @@ class CatalogFile(BaseModel):
     keywords: dict[str, KeywordGroup] = Field(
         default_factory=dict, description="Keyword slug (as in /keywords/<slug>/) -> its label and spellings."
     )
+    labels: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        description="Label name -> its wording in en, es, pt, fr (vocabularies/labels.yml): what Explore writes.",
+    )
     entries: list[CatalogRecord]
 
 
@@ -80,16 +88,8 @@ def record(catalog: Catalog, entry: Entry) -> CatalogRecord:
     """The catalog record of one entry."""
     fields = entry.fields
     roles = catalog.roles_of(entry)
-    institutions: list[str] = []
-    extra: dict = {}
-    if isinstance(fields, Round):
-        institutions = [fields.beneficiary.institution, *(p.institution for p in fields.cooperating)]
-        extra["initiative"] = fields.initiative
-    elif isinstance(fields, Lesson):
-        institutions = [a.name for a in fields.actors]
-        extra.update(knowledge_type=fields.knowledge_type, author=fields.author)
     return CatalogRecord(
-        kind=entry.kind[:-1],
+        kind=entry.kind,
         slug=entry.slug,
         url=entry.url,
         title=fields.title,
@@ -100,9 +100,9 @@ def record(catalog: Catalog, entry: Entry) -> CatalogRecord:
         sdgs=list(dict.fromkeys(fields.sdgs)),
         keywords=list(fields.keywords),
         countries=[CountryRole(code=c, name=catalog.country(c).name, roles=list(r)) for c, r in roles.items()],
-        institutions=list(dict.fromkeys(institutions)),
+        institutions=fields.institutions(),
         unpublished=None if entry.is_public else True,
-        **extra,
+        **fields.record_fields(),
     )
 
 
@@ -115,6 +115,7 @@ def catalog_file(catalog: Catalog) -> CatalogFile:
         phases={t.key: t.labels for t in vocab.phases.terms},
         sdgs={t.key: t.labels | {"colour": t.colour} for t in vocab.sdgs.terms},
         keywords=keyword_groups(catalog),
+        labels=catalog.vocabularies.labels.texts,
         entries=[record(catalog, e) for e in catalog.entries],
     )
 
@@ -130,7 +131,7 @@ def keyword_groups(catalog: Catalog) -> dict[str, KeywordGroup]:
     return {v.slug: KeywordGroup(label=v.label, spellings=spellings[v.slug]) for v in catalog.keywords.values}
 
 
-def catalog_json(catalog: Catalog, site_url: str = "") -> str:
+def catalog_json(catalog: Catalog) -> str:
     """``catalog.json``: compact JSON of ``CatalogFile``."""
     return catalog_file(catalog).model_dump_json(exclude_none=True)
 
@@ -189,9 +190,9 @@ def catalog_csv(catalog: Catalog, site_url: str = "") -> str:
     return out.getvalue()
 
 
-def feed_xml(env: jinja2.Environment, catalog: Catalog, site_url: str = "") -> str:
+def feed_xml(catalog: Catalog, t: Wording, site_url: str = "") -> str:
     """``feed.xml``: an Atom feed of the 50 newest published entries."""
     base = site_url.rstrip("/") + "/" if site_url else "/"
     entries = catalog.entries[:50]
     updated = max((e.fields.date for e in entries), default=dt.date(1970, 1, 1))
-    return env.get_template("feed.xml.j2").render(entries=entries, base=base, updated=updated)
+    return template("data/feed.xml.j2").render(t=t, entries=entries, base=base, updated=updated)

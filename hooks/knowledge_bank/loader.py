@@ -12,9 +12,10 @@ from pydantic import ValidationError
 
 from .countries import CountryResolver
 from .hygiene import KeywordUse, fields_by_line, file_text, keyword_uses, keyword_warnings, placeholder_warnings
+from .kinds import KINDS
 from .markup import BodyError, RenderedBody, render_body
 from .messages import describe
-from .models import KINDS, SECTIONS, EntryFields, Lesson, ModelContext, Round
+from .models import EntryFields, ModelContext
 from .problems import Problem, Severity
 from .source import Source, read_source
 from .vocabularies import Vocabularies, VocabularyError, load_vocabularies
@@ -44,7 +45,6 @@ class Attachment:
 class Entry:
     """A validated round or lesson: where it came from, its fields and its body."""
 
-    kind: str  # "rounds" or "lessons"
     slug: str
     source: str  # path relative to the project root, e.g. rounds/x.md
     fields: EntryFields
@@ -53,17 +53,23 @@ class Entry:
     attachments: tuple[Attachment, ...] = ()
 
     @property
+    def kind(self) -> str:
+        """The kind's key: ``round``, ``lesson``."""
+        return self.fields.kind
+
+    @property
+    def folder(self) -> str:
+        """The kind's folder: ``rounds``, ``lessons``."""
+        return self.fields.folder
+
+    @property
     def is_public(self) -> bool:
-        """The publication gate: a literal ``published: true`` and, for a round, its authorization."""
-        if self.fields.published is not True:
-            return False
-        if isinstance(self.fields, Round):
-            return self.fields.authorization is not None
-        return isinstance(self.fields, Lesson)
+        """The publication gate: a literal ``published: true`` and what the kind needs besides (a round's authorization)."""
+        return self.fields.published is True and self.fields.is_authorized() is True
 
     @property
     def url(self) -> str:
-        return f"{self.kind}/{self.slug}/"
+        return f"{self.folder}/{self.slug}/"
 
 
 @dataclass(frozen=True)
@@ -177,8 +183,8 @@ def _load_entry(
     problems += found
     if fields is None or rendered is None or any(p.is_error for p in problems):
         return None, problems, uses
-    problems += _methodology_warnings(rel, kind, fields, src)
-    return Entry(kind, slug, rel, fields, src.body, rendered, attachments), problems, uses
+    problems += _methodology_warnings(rel, fields, src)
+    return Entry(slug, rel, fields, src.body, rendered, attachments), problems, uses
 
 
 def _line_for(src: Source, loc: tuple, error_type: str) -> int:
@@ -299,28 +305,17 @@ def _folder_files(folder: Path) -> list[tuple[str, Path, str]]:
 _SYMLINK = "is a symbolic link; commit the file itself in the entry's folder"
 
 
-def _methodology_warnings(rel: str, kind: str, fields: EntryFields, src: Source) -> list[Problem]:
+def _methodology_warnings(rel: str, fields: EntryFields, src: Source) -> list[Problem]:
     """What the methodology expects but does not require: warnings, which fail a strict build."""
     warnings = []
-
-    def warn(loc: tuple, message: str) -> None:
-        line = src.line_of(loc) if loc else src.body_line
-        warnings.append(Problem(rel, line, message, _field(loc), Severity.WARNING))
-
     headings = _level_two_headings(src.body)
-    for section in SECTIONS[kind]:
+    for section in fields.sections:
         if section.casefold() not in headings:
-            warn((), f"the body has no section “## {section}”")
-    if isinstance(fields, Round):
-        roles = [m.role for m in fields.panel]
-        if (roles.count("specialist"), roles.count("coordinator")) != (2, 2):
-            warn(
-                ("panel",),
-                f"the methodology expects a panel of 2 specialists and 2 coordinators; this one has "
-                f"{roles.count('specialist')} and {roles.count('coordinator')}",
+            warnings.append(
+                Problem(rel, src.body_line, f"the body has no section “## {section}”", "", Severity.WARNING)
             )
-        if fields.visit is not None and not 3 <= fields.visit.days <= 5:
-            warn(("visit",), f"the methodology expects a 3–5 day visit; this one lasts {fields.visit.days} day(s)")
+    for loc, message in fields.methodology_warnings():
+        warnings.append(Problem(rel, src.line_of(loc), message, _field(loc), Severity.WARNING))
     return warnings
 
 
@@ -337,7 +332,7 @@ def _level_two_headings(body: str) -> set[str]:
 def _duplicate_slugs(entries: list[Entry]) -> list[Problem]:
     by_slug: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     for entry in entries:
-        by_slug[(entry.kind, entry.slug)].append(entry)
+        by_slug[(entry.folder, entry.slug)].append(entry)
     problems = []
     for (_kind, slug), same in by_slug.items():
         for entry in same[1:]:

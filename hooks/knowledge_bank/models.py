@@ -1,8 +1,8 @@
-"""The content model: typed front matter of rounds and lessons, the single source of truth.
+"""The content model: the field types and the fields every kind of entry has, the single source of truth.
 
-Values that depend on vocabularies (countries, phases) are checked against the
-``ModelContext`` passed as pydantic validation context; the models themselves hold
-nothing about a particular country or phase.
+Each kind of entry (round, lesson…) is a subclass of ``EntryFields`` in ``kinds/``. Values that depend on
+vocabularies (countries, phases) are checked against the ``ModelContext`` passed as pydantic validation
+context; the models themselves hold nothing about a particular country or phase.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -21,17 +21,14 @@ from pydantic import (
     StrictBool,
     StringConstraints,
     ValidationInfo,
-    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from .countries import CountryResolver
+from .field_path import FieldPath
 from .text import fold
 from .vocabularies import Vocabularies
 
-MAX_COOPERATING = 2
-MAX_REFERENCE_DOCUMENTS = 4
-MAX_REPORT_PAGES = 20
 MAX_KEYWORDS = 12
 MAX_KEYWORD_LENGTH = 60
 
@@ -113,77 +110,19 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Party(Model):
-    """A country and the institution that speaks for it in a round."""
-
-    country: CountryCode = Field(description="Country: ISO code (BR, BRA) or name in en/es/pt/fr (Brasil).")
-    institution: Text = Field(description="The institution, e.g. the ministry responsible for social protection.")
-
-
-class PanelMember(Model):
-    """One member of the panel: a technical specialist or a coordinator of the Technical Secretariat."""
-
-    name: Text = Field(description="Full name of the panel member.")
-    role: Literal["specialist", "coordinator"] = Field(
-        description="`specialist` (from a cooperating country) or `coordinator` (Technical Secretariat)."
-    )
-    country: CountryCode | None = Field(None, description="Country the member comes from.")
-    institution: Text | None = Field(None, description="Institution of the member.")
-
-
-class Visit(Model):
-    """The on-site visit to the beneficiary country."""
-
-    start: dt.date = Field(description="First day of the visit (YYYY-MM-DD).")
-    end: dt.date = Field(description="Last day of the visit (YYYY-MM-DD).")
-    place: Text | None = Field(None, description="City or place of the visit.")
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Visit:
-        if self.end < self.start:
-            raise PydanticCustomError("visit_order", "the visit ends before it starts: check `start` and `end`")
-        return self
-
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
-
-
-class ReferenceDocument(Model):
-    """A document the beneficiary country gave the panel: a web link or a file of the entry."""
-
-    title: Text = Field(description="Title of the document.")
-    url: WebUrl | None = Field(None, description="Web address (https://…).")
-    file: FileName | None = Field(None, description="A file in the entry's folder, e.g. `guidelines.pdf`.")
-
-    @model_validator(mode="after")
-    def _one_target(self) -> ReferenceDocument:
-        if (self.url is None) == (self.file is None):
-            raise PydanticCustomError(
-                "document_target", "give a reference document either `url` or `file` (one of them)"
-            )
-        return self
-
-
-class Report(Model):
-    """The final executive report."""
-
-    file: FileName | None = Field(None, description="The report as a file in the entry's folder, e.g. `report.pdf`.")
-    pages: Annotated[int, Field(ge=1, le=MAX_REPORT_PAGES)] | None = Field(
-        None, description=f"Number of pages; the methodology allows at most {MAX_REPORT_PAGES}."
-    )
-
-
-class Authorization(Model):
-    """The beneficiary country's written authorization to publish the final report."""
-
-    granted_by: Text = Field(description="Who authorized publication (institution).")
-    date: dt.date = Field(description="Date of the written authorization (YYYY-MM-DD).")
-    reference: Text | None = Field(None, description="Reference of the authorizing note or letter.")
-
-
 class EntryFields(Model):
     """Fields common to rounds and lessons."""
+
+    # (The docstring is the field reference's, for editors.) A kind of entry is a subclass in kinds/: it
+    # names its folder and the body's sections, adds its fields, and says what only it knows (its
+    # countries' roles, what publication needs besides `published: true`, its methodology's expectations).
+    # Its labels are `kinds.<kind>` in vocabularies/labels.yml; its facts and `kb new` skeleton are
+    # templates/kinds/<kind>.md.j2.
+
+    kind: ClassVar[str]  # "round": in catalog.json, labels, templates, `kb new round`
+    folder: ClassVar[str]  # "rounds": where the entries live and their pages' URL
+    position: ClassVar[int] = 100  # where the kind stands among kinds: in lists, Explore, the field reference
+    sections: ClassVar[tuple[str, ...]] = ()  # the body's `##` sections the methodology expects
 
     title: Title = Field(description="Title of the entry (at most 200 characters).")
     summary: Summary = Field(
@@ -202,62 +141,22 @@ class EntryFields(Model):
         min_length=1, max_length=MAX_KEYWORDS, description=f"1–{MAX_KEYWORDS} keywords, free text."
     )
 
+    def is_authorized(self) -> bool:
+        """What publication needs besides ``published: true`` (a round: the beneficiary's authorization)."""
+        return True
 
-class Round(EntryFields):
-    """Final report of a Peer-to-peer Technical Cooperation Round."""
+    def country_roles(self) -> dict[str, tuple[str, ...]]:
+        """Each country of the entry (ISO code) with its roles (keys of ``roles`` in labels.yml), in order."""
+        raise NotImplementedError
 
-    beneficiary: Party = Field(description="The requesting country and its institution.")
-    cooperating: list[Party] = Field(
-        min_length=1,
-        max_length=MAX_COOPERATING,
-        description="The cooperating countries (1 or 2) and their institutions.",
-    )
-    initiative: LongText = Field(description="The policy, programme or initiative that is the subject of the round.")
-    objective: LongText = Field(description="The goal of the cooperation: the results or products expected.")
-    panel: list[PanelMember] = Field(default_factory=list, description="The panel: 2 specialists + 2 coordinators.")
-    visit: Visit | None = Field(None, description="The on-site visit (3–5 days).")
-    reference_documents: list[ReferenceDocument] = Field(
-        default_factory=list, max_length=MAX_REFERENCE_DOCUMENTS, description="At most 4 reference documents."
-    )
-    report: Report | None = Field(None, description="The final report: file and number of pages (at most 20).")
-    authorization: Authorization | None = Field(
-        None, description="The beneficiary's written authorization; required when `published: true`."
-    )
+    def institutions(self) -> list[str]:
+        """The institutions named in the entry, for search and open data."""
+        return []
 
-    @model_validator(mode="after")
-    def _authorized(self) -> Round:
-        if self.published and self.authorization is None:
-            raise PydanticCustomError(
-                "unauthorized",
-                "a published round needs `authorization` (granted_by, date): the beneficiary country's written "
-                "authorization; without it set `published: false`",
-            )
-        return self
+    def methodology_warnings(self) -> list[tuple[FieldPath, str]]:
+        """What the methodology expects but does not require: (field, message) pairs, shown as warnings."""
+        return []
 
-
-class Actor(Model):
-    """An institution involved in generating the knowledge."""
-
-    name: Text = Field(description="Name of the institution.")
-    country: CountryCode | None = Field(None, description="Its country.")
-
-
-class Lesson(EntryFields):
-    """A lessons-learnt card from a triangular-cooperation project."""
-
-    knowledge_type: Literal["lesson-learnt", "good-practice", "success-story"] = Field(
-        description="`lesson-learnt`, `good-practice` or `success-story`."
-    )
-    author: Text = Field(description="The project or programme the knowledge comes from, e.g. Red Calle.")
-    countries: list[CountryCode] = Field(min_length=1, description="Countries where the action took place.")
-    actors: list[Actor] = Field(default_factory=list, description="Institutions involved, each with its country.")
-    added_values: list[AddedValue] = Field(
-        default_factory=list, description="Added values of triangular cooperation, numbers 1–6."
-    )
-
-
-KINDS: dict[str, type[EntryFields]] = {"rounds": Round, "lessons": Lesson}
-SECTIONS: dict[str, tuple[str, ...]] = {
-    "rounds": ("Description of the round", "Findings", "Recommendations", "Further cooperation"),
-    "lessons": ("Description of the action", "Experience gained", "Impacts"),
-}
+    def record_fields(self) -> dict[str, str]:
+        """The fields of this kind that ``catalog.json`` carries besides the common ones."""
+        return {}

@@ -9,16 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-import jinja2
-
-from .models import EntryFields, Lesson, Round
+from .kinds import KINDS
+from .models import EntryFields
 from .scaffold import skeleton
+from .templating import template
+from .vocabularies import Vocabularies
 
-TEMPLATES = Path(__file__).parent / "templates"
 MARKER = "<!-- kb:field-reference -->"
-SKELETON_MARKERS = {"round": "<!-- kb:skeleton:round -->", "lesson": "<!-- kb:skeleton:lesson -->"}
+SKELETON_MARKERS = {model.kind: f"<!-- kb:skeleton:{model.kind} -->" for model in KINDS.values()}
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,7 @@ class ModelDoc:
 
 @cache
 def _schemas() -> dict[str, dict]:
-    return {m.__name__: m.model_json_schema() for m in (EntryFields, Round, Lesson)}
+    return {m.__name__: m.model_json_schema() for m in (EntryFields, *KINDS.values())}
 
 
 def _nested(schema: dict) -> dict:
@@ -114,12 +113,12 @@ def model_docs() -> list[ModelDoc]:
     """Every group of fields: common ones, rounds', lessons', then the nested groups in order of use."""
     schemas = _schemas()
     common = set(schemas["EntryFields"]["properties"])
-    docs = [
-        _model("Entry", "Fields of every entry", schemas["EntryFields"]),
-        _model("Round", "Fields of a round (rounds/)", schemas["Round"], skip=common),
-        _model("Lesson", "Fields of a lesson (lessons/)", schemas["Lesson"], skip=common),
-    ]
-    defs = {**schemas["Round"].get("$defs", {}), **schemas["Lesson"].get("$defs", {})}
+    docs = [_model("Entry", "Fields of every entry", schemas["EntryFields"])]
+    defs: dict[str, dict] = {}
+    for model in KINDS.values():
+        schema = schemas[model.__name__]
+        docs.append(_model(model.__name__, f"Fields of a {model.kind} ({model.folder}/)", schema, skip=common))
+        defs.update(schema.get("$defs", {}))
     users: dict[str, list[str]] = {}
     for doc in docs:
         for field in doc.fields:
@@ -131,25 +130,17 @@ def model_docs() -> list[ModelDoc]:
 
 def field_reference() -> str:
     """The Markdown of the field reference, for the Contribute page."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=False,  # Markdown; descriptions come from the models, not from editors
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
     docs = model_docs()
-    return env.get_template("field_reference.md.j2").render(docs=docs, by_name={d.name: d for d in docs})
+    return template("editors/field_reference.md.j2").render(docs=docs, by_name={d.name: d for d in docs})
 
 
-def expand_markers(markdown: str, root: Path, today: dt.date | None = None) -> str:
+def expand_markers(markdown: str, vocabularies: Vocabularies, today: dt.date | None = None) -> str:
     """Replace the markers of a hand-written page with the field reference and the skeletons of new entries."""
     if MARKER in markdown:
         markdown = markdown.replace(MARKER, field_reference())
     for kind, marker in SKELETON_MARKERS.items():
         if marker in markdown:
-            text = skeleton(root, kind, f"Title of the {kind}", today or dt.date.today())
+            text = skeleton(vocabularies, kind, f"Title of the {kind}", today or dt.date.today())
             code = "\n".join(("    " + line).rstrip() for line in text.rstrip("\n").split("\n"))
             markdown = markdown.replace(marker, code)  # an indented code block: needs no Markdown extension
     return markdown

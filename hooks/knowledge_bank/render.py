@@ -6,21 +6,14 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
+from babel import Locale
 
-from .catalog import ROLES, Catalog, keyword_slug
+from .catalog import Catalog, keyword_slug
 from .exports import catalog_csv, catalog_json, catalog_schema, feed_xml
 from .html_blocks import FragmentCache, HtmlBlocks, Search
-from .markup import md
-from .models import Round
+from .languages import LANGUAGES
+from .templating import template
 
-TEMPLATES = Path(__file__).parent / "templates"
-KIND_LABELS = {"rounds": "Round report", "lessons": "Lessons-learnt card"}
-KNOWLEDGE_TYPES = {"lesson-learnt": "Lesson learnt", "good-practice": "Good practice", "success-story": "Success story"}
-LANGUAGE_NAMES = {"en": "English", "es": "Español", "pt": "Português", "fr": "Français"}
-OTHER_LANGUAGES = ("es", "pt", "fr")  # the site is in English; entries also name things in these
-SDG_ABBREVIATIONS = {"en": "SDG", "es": "ODS", "pt": "ODS", "fr": "ODD"}
-RELATED_HEADING = "Related entries"
 PAGE_SIZE = 100  # entries on one listing page: at most ~70 KB of HTML, whatever the size of the bank
 
 
@@ -37,79 +30,68 @@ class GeneratedSite:
     html_blocks: HtmlBlocks = field(default_factory=HtmlBlocks)  # HTML that replaces tokens after Markdown
 
 
-def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,  # every value is escaped unless a template says `| safe` (only the Markdown body)
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters["md"] = md
-    env.filters["compact"] = lambda text: "\n".join(line.rstrip() for line in text.split("\n") if line.strip())
-    env.filters["day"] = lambda d: d.strftime("%-d %b %Y")
-    env.globals.update(
-        KIND_LABELS=KIND_LABELS,
-        KNOWLEDGE_TYPES=KNOWLEDGE_TYPES,
-        LANGUAGE_NAMES=LANGUAGE_NAMES,
-        OTHER_LANGUAGES=OTHER_LANGUAGES,
-        SDG_ABBREVIATIONS=SDG_ABBREVIATIONS,
-        ROLES=ROLES,
-        keyword_slug=keyword_slug,
-        role_names=lambda roles: ", ".join(ROLES[r] for r in roles),
-    )
-    return env
+def language_name(lang: str) -> str:
+    """A language's name in itself, from CLDR: ``es`` -> ``Español``."""
+    name = Locale.parse(lang).get_display_name(lang) or lang
+    return name[:1].upper() + name[1:]
 
 
-def render_site(catalog: Catalog, site_url: str = "") -> GeneratedSite:
-    """All generated pages and data files for ``catalog``."""
-    env = environment()
-    env.filters["country_name"] = lambda code, lang: catalog.country(code).names[lang]
-    env.globals.update(
-        catalog=catalog,
-        is_round=lambda e: isinstance(e.fields, Round),
-        country_names=lambda e: ", ".join(catalog.country(code).name for code in catalog.roles_of(e)),
-    )
+def render_site(catalog: Catalog, site_url: str = "", lang: str = "en") -> GeneratedSite:
+    """All generated pages and data files for ``catalog``, with the interface in ``lang``."""
     out = GeneratedSite()
-    env.globals["html_block"] = out.html_blocks
-    env.globals["cached"] = FragmentCache()
-    entry_template = env.get_template("entry.md.j2")
+    labels = catalog.vocabularies.labels
+    t = labels.language(lang)
+    kinds = catalog.kinds
+    page = {  # what every page template may use
+        "t": t,
+        "catalog": catalog,
+        "kinds": kinds,
+        "html_block": out.html_blocks,
+        "cached": FragmentCache(),
+        "keyword_slug": keyword_slug,
+        "language_name": language_name,
+        "other_languages": [other for other in LANGUAGES if other != lang],
+        "country_names": lambda e: ", ".join(catalog.country(code).name for code in catalog.roles_of(e)),
+        "role_names": lambda roles: ", ".join(t("roles." + r) for r in roles),
+    }
+    entry_page = template("pages/entry.md.j2")
+    related_heading = t("fields.related")
     for entry in catalog.entries:
-        uri = f"{entry.kind}/{entry.slug}.md"
+        uri = f"{entry.folder}/{entry.slug}.md"
         related = catalog.related(entry)
-        after = RELATED_HEADING if related else None
-        out.pages[uri] = entry_template.render(
+        out.pages[uri] = entry_page.render(
+            page,
             entry=entry,
             roles=catalog.roles_of(entry),
             related=related,
             body=out.html_blocks.add(entry.rendered.html, Search.HTML),
-            related_heading=RELATED_HEADING,
-            related_id=entry.rendered.id_after(RELATED_HEADING),
+            related_id=entry.rendered.id_after(related_heading),
         )
-        out.tocs[uri] = entry.rendered.toc(after)
+        out.tocs[uri] = entry.rendered.toc(related_heading if related else None)
         out.sources[uri] = entry.source
         out.out_of_nav.add(uri)
         for attachment in entry.attachments:
-            out.attachments[f"{entry.kind}/{entry.slug}/{attachment.name}"] = attachment.path
-    kind_template = env.get_template("kind_index.md.j2")
-    for kind in ("rounds", "lessons"):
-        for pager in paginate(catalog.by_kind(kind), f"{kind}/index.md", depth=1):
-            out.pages[pager.uri] = kind_template.render(kind=kind, entries=pager.entries, pager=pager)
+            out.attachments[f"{entry.folder}/{entry.slug}/{attachment.name}"] = attachment.path
+    kind_index = template("pages/kind_index.md.j2")
+    for kind in kinds:
+        for pager in paginate(catalog.by_kind(kind.kind), f"{kind.folder}/index.md", depth=1):
+            out.pages[pager.uri] = kind_index.render(page, kind=kind, entries=pager.entries, pager=pager)
             if pager.number > 1:
                 out.out_of_nav.add(pager.uri)
-    facet_index = env.get_template("facet_index.md.j2")
-    facet_value = env.get_template("facet_value.md.j2")
+    facet_index = template("pages/facet_index.md.j2")
+    facet_value = template("pages/facet_value.md.j2")
     for facet in catalog.facets():
-        out.pages[f"{facet.name}/index.md"] = facet_index.render(facet=facet)
+        out.pages[f"{facet.name}/index.md"] = facet_index.render(page, facet=facet)
         for value in facet.values:
             for pager in paginate(value.entries, f"{facet.name}/{value.slug}.md", depth=2):
-                out.pages[pager.uri] = facet_value.render(facet=facet, value=value, entries=pager.entries, pager=pager)
+                out.pages[pager.uri] = facet_value.render(
+                    page, facet=facet, value=value, entries=pager.entries, pager=pager
+                )
                 out.out_of_nav.add(pager.uri)
-    out.data["catalog.json"] = catalog_json(catalog, site_url)
+    out.data["catalog.json"] = catalog_json(catalog)
     out.data["catalog.schema.json"] = catalog_schema()
     out.data["catalog.csv"] = catalog_csv(catalog, site_url)
-    out.data["feed.xml"] = feed_xml(env, catalog, site_url)
+    out.data["feed.xml"] = feed_xml(catalog, t, site_url)
     return out
 
 

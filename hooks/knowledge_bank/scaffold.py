@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
-import jinja2
-
 from .hygiene import PLACEHOLDER
+from .kinds import BY_KIND
 from .loader import IGNORED
-from .models import KINDS
+from .templating import template
 from .text import slugify
-from .vocabularies import load_vocabularies
+from .vocabularies import Vocabularies, load_vocabularies
 
-TEMPLATES = Path(__file__).parent / "templates"
 MAX_SLUG = 80
-KIND_FOLDERS = {"round": "rounds", "lesson": "lessons"}
 
 
 class ScaffoldError(Exception):
@@ -31,41 +27,24 @@ def slug_for(title: str) -> str:
     return slug
 
 
-def skeleton(root: Path, kind: str, title: str, today: dt.date) -> str:
-    """The text of a new entry of ``kind`` (``round`` or ``lesson``) titled ``title``."""
-    vocabularies = load_vocabularies(root / "vocabularies")
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=False,  # YAML and Markdown, not HTML: the title goes through the `yaml` filter
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters["yaml"] = lambda text: json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML string
-    text = env.get_template(f"new_{kind}.md.j2").render(
-        title=title,
-        today=today,
-        visit_start=today,
-        visit_end=today + dt.timedelta(days=3),
-        phases=vocabularies.phases.keys(),
-        added_values=vocabularies.added_values.terms,
-    )
+def skeleton(vocabularies: Vocabularies, kind: str, title: str, today: dt.date) -> str:
+    """The text of a new entry of ``kind`` (``round``, ``lesson``…) titled ``title``."""
+    macros = template(f"kinds/{kind}.md.j2").make_module()
+    text = str(macros.skeleton(title, today, vocabularies.phases.keys(), vocabularies.added_values.terms))
     assert PLACEHOLDER in text
     return text
 
 
 def new_entry(root: Path, kind: str, title: str, today: dt.date | None = None) -> Path:
     """Write the skeleton of a new entry under ``root`` and return its path; never overwrite anything."""
-    if kind not in KIND_FOLDERS:
-        raise ScaffoldError(f"the kind must be round or lesson, not “{kind}”")
+    if kind not in BY_KIND:
+        raise ScaffoldError(f"the kind must be one of {', '.join(sorted(BY_KIND))}, not “{kind}”")
     title = " ".join(title.split())
     if not title:
         raise ScaffoldError('give the entry a title, e.g. kb new lesson "Mapping care needs"')
     if len(title) > 200:
         raise ScaffoldError(f"the title is {len(title)} characters long; at most 200 are allowed")
-    folder = KIND_FOLDERS[kind]
-    assert folder in KINDS
+    folder = BY_KIND[kind].folder
     slug = slug_for(title)
     if slug == "item" and "item" not in title.casefold():
         raise ScaffoldError(f"“{title}” gives no usable file name; use a title with letters")
@@ -78,7 +57,7 @@ def new_entry(root: Path, kind: str, title: str, today: dt.date | None = None) -
             raise ScaffoldError(
                 f"{rel} already exists: edit that entry, or choose a title that gives another file name"
             )
-    text = skeleton(root, kind, title, today or dt.date.today())
+    text = skeleton(load_vocabularies(root / "vocabularies"), kind, title, today or dt.date.today())
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8", newline="\n") as handle:  # "x": fail rather than overwrite
         handle.write(text)

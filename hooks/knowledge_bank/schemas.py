@@ -8,21 +8,21 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .models import Lesson, Round
+from .kinds import KINDS
 from .reference import FieldDoc, model_docs
 from .vocabularies import load_vocabularies
 
-SCHEMA_FILES = {"rounds": "schemas/round.schema.json", "lessons": "schemas/lesson.schema.json"}
+SCHEMA_FILES = {folder: f"schemas/{model.kind}.schema.json" for folder, model in KINDS.items()}
 SNIPPETS_FILE = ".vscode/knowledge-bank.code-snippets"
 
 
-def front_matter_schema(kind: str) -> dict:
-    """The JSON Schema of the front matter of a round or a lesson."""
-    model = {"rounds": Round, "lessons": Lesson}[kind]
+def front_matter_schema(folder: str) -> dict:
+    """The JSON Schema of the front matter of the entries of ``folder`` (``rounds``…)."""
+    model = KINDS[folder]
     schema = model.model_json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": f"Knowledge Bank {kind[:-1]}",
+        "title": f"Knowledge Bank {model.kind}",
         **{k: v for k, v in schema.items() if k != "title"},
         "$comment": "Generated from hooks/knowledge_bank/models.py by `kb schema`; do not edit by hand. Countries "
         "and phases are checked against the vocabularies by `kb check`, which a schema cannot do.",
@@ -65,8 +65,8 @@ def vscode_snippets(choices: dict[str, list[str]]) -> dict:
     docs = model_docs()
     groups = {d.name: list(d.fields) for d in docs}
     snippets = {}
-    for doc in docs[:3]:  # every entry, rounds, lessons
-        where = {"Entry": "", "Round": "Round: ", "Lesson": "Lesson: "}[doc.name]
+    for doc in docs[: 1 + len(KINDS)]:  # every entry, then each kind's own fields
+        where = "" if doc.name == "Entry" else f"{doc.name}: "
         for field in doc.fields:
             snippets[f"{where}{field.name}"] = {
                 "scope": "markdown",

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from .labels import Labels, parse_labels
 from .problems import Problem
 from .source import line_of
 from .text import fold
@@ -76,6 +77,7 @@ class Vocabularies:
     sdgs: Vocabulary
     added_values: Vocabulary
     country_aliases: dict[str, tuple[str, ...]]
+    labels: Labels = field(default_factory=Labels)  # everything the site writes for a visitor
 
     @classmethod
     def empty(cls) -> Vocabularies:
@@ -91,7 +93,7 @@ class VocabularyError(Exception):
 
 
 def load_vocabularies(folder: Path) -> Vocabularies:
-    """Read ``phases.yml``, ``sdgs.yml``, ``added_values.yml`` and ``countries.yml`` from ``folder``.
+    """Read ``phases.yml``, ``sdgs.yml``, ``added_values.yml``, ``countries.yml`` and ``labels.yml`` from ``folder``.
 
     Every problem in every file is collected (``path:line``, field, message) and raised together
     as a :class:`VocabularyError`.
@@ -101,9 +103,20 @@ def load_vocabularies(folder: Path) -> Vocabularies:
     sdgs = _vocabulary(folder, "sdgs.yml", "SDG", SdgData, problems)
     added_values = _vocabulary(folder, "added_values.yml", "added value", NumberedData, problems)
     aliases = _country_aliases(folder, problems)
+    labels = _labels(folder, problems)
     if problems:
         raise VocabularyError(sorted(problems))
-    return Vocabularies(phases=phases, sdgs=sdgs, added_values=added_values, country_aliases=aliases)
+    return Vocabularies(phases=phases, sdgs=sdgs, added_values=added_values, country_aliases=aliases, labels=labels)
+
+
+def _labels(folder: Path, problems: list[Problem]) -> Labels:
+    path = folder / "labels.yml"
+    data, lines = _read_yaml(path, problems)
+    if data is None:
+        return Labels()
+    labels, found = parse_labels(data, lines, _display(path))
+    problems += found
+    return labels
 
 
 # --- the shape of the vocabulary files ------------------------------------------------------------
@@ -111,7 +124,7 @@ def load_vocabularies(folder: Path) -> Vocabularies:
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-class Labels(BaseModel):
+class TermLabels(BaseModel):
     model_config = ConfigDict(extra="forbid")
     en: Text
     es: Text
@@ -121,7 +134,7 @@ class Labels(BaseModel):
 
 class TermData(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    labels: Labels
+    labels: TermLabels
     aliases: list[Text] = []
     description: dict[Literal["en", "es", "pt", "fr"], Text] = {}
 

@@ -45,7 +45,9 @@ function mount() {
   current = null
   const container = document.querySelector("[data-kb-explore]")
   if (!container) return
-  container.replaceChildren(h("p", { class: "kb-explore__status", role: "status" }, "Loading the catalog…"))
+  // The two messages shown before the catalog (and its labels) arrive are the page's own (docs/explore.md).
+  const { loading, failed } = container.dataset
+  container.replaceChildren(h("p", { class: "kb-explore__status", role: "status" }, loading))
   load().then(
     model => {
       if (!container.isConnected) return
@@ -58,8 +60,7 @@ function mount() {
     },
     error => {
       console.warn(error)
-      container.replaceChildren(h("p", { class: "kb-explore__status", role: "status" },
-        "The catalog could not be loaded, so the entries cannot be filtered here. They are all listed on the pages below."))
+      container.replaceChildren(h("p", { class: "kb-explore__status", role: "status" }, failed))
     })
 }
 

@@ -8,18 +8,22 @@
  * its facet, exactly the entries that choosing it leaves.
  */
 
-export const KIND_LABELS = { round: "Round report", lesson: "Lessons-learnt card" }
+/** The facets, in the order the page shows them; `name` is also the URL parameter (titles: labels `explore.facets.*`). */
+export const FACETS = ["kind", "country", "phase", "sdg", "keyword", "year"].map(name => ({ name }))
 
-/** The facets, in the order the page shows them; `name` is also the URL parameter. */
-export const FACETS = [
-  { name: "kind", title: "Kind" },
-  { name: "country", title: "Country" },
-  { name: "phase", title: "Phase" },
-  { name: "sdg", title: "Sustainable Development Goal" },
-  { name: "keyword", title: "Keyword" },
-  { name: "year", title: "Year" },
-]
-const KIND_VALUES = { round: "Round reports", lesson: "Lessons learnt" }
+/**
+ * The labels of catalog.json (vocabularies/labels.yml) in `lang`: `t("pager.next")`, `t("sdg.short", { n: 5 })`,
+ * `t.count("entries", 3)` -> "3 entries". A label missing from the catalog shows its name.
+ */
+export function labeller(catalog, lang = "en") {
+  const labels = catalog.labels || {}
+  const text = name => (labels[name] ? labels[name][lang] || labels[name].en : name)
+  const t = (name, values = {}) => text(name).replace(/\{(\w+)\}/g, (field, key) => (key in values ? String(values[key]) : field))
+  t.number = n => n.toLocaleString(lang)
+  t.count = (name, n, values = {}) => t(`${name}.${n === 1 ? "one" : "other"}`, { ...values, n: t.number(n) })
+  t.kinds = Object.keys(labels).filter(name => /^kinds\.[^.]+\.one$/.test(name)).map(name => name.split(".")[1])
+  return t
+}
 
 /** Text folded for comparison: lower case, without accents ("Perú" -> "peru"). */
 export function fold(text) {
@@ -33,6 +37,7 @@ export function words(query) {
 
 /** The model of a catalog: entries (newest first) with their facet values and text, and each facet's values. */
 export function prepare(catalog) {
+  const t = labeller(catalog)
   const countries = catalog.countries || {}
   const keywordOf = new Map()
   for (const [slug, group] of Object.entries(catalog.keywords || {}))
@@ -45,6 +50,7 @@ export function prepare(catalog) {
     return {
       record,
       index,
+      kindLabel: t(`kinds.${record.kind}.one`),
       values: {
         kind: [record.kind],
         country: codes,
@@ -65,16 +71,16 @@ export function prepare(catalog) {
       for (const value of entry.values[facet.name]) totals[facet.name].set(value, (totals[facet.name].get(value) || 0) + 1)
 
   const label = {
-    kind: key => KIND_VALUES[key] || key,
+    kind: key => t(`kinds.${key}.other`),
     country: key => (countries[key] || {}).en || key,
     phase: key => ((catalog.phases || {})[key] || {}).en || key,
-    sdg: key => `SDG ${key} · ${((catalog.sdgs || {})[key] || {}).en || ""}`,
+    sdg: key => `${t("sdg.short", { n: key })} · ${((catalog.sdgs || {})[key] || {}).en || ""}`,
     keyword: key => ((catalog.keywords || {})[key] || {}).label || key,
     year: key => key,
   }
   const byCount = name => (a, b) => totals[name].get(b) - totals[name].get(a) || label[name](a).localeCompare(label[name](b))
   const order = {
-    kind: keys => Object.keys(KIND_VALUES).filter(k => keys.includes(k)),
+    kind: keys => t.kinds.filter(k => keys.includes(k)),
     country: keys => keys.sort(byCount("country")),
     phase: keys => Object.keys(catalog.phases || {}).filter(k => keys.includes(k)),
     sdg: keys => keys.sort((a, b) => a - b),
@@ -83,6 +89,7 @@ export function prepare(catalog) {
   }
   const facets = FACETS.map(facet => ({
     ...facet,
+    title: t(`explore.facets.${facet.name}`),
     values: order[facet.name]([...totals[facet.name].keys()]).map(key => ({
       key,
       label: label[facet.name](key),
@@ -93,7 +100,7 @@ export function prepare(catalog) {
   // Each entry's values as positions in its facet's list, so counting is array arithmetic.
   const positions = facets.map(f => new Map(f.values.map((v, i) => [v.key, i])))
   for (const entry of entries) entry.ids = facets.map((f, i) => entry.values[f.name].map(key => positions[i].get(key)))
-  return { entries, facets }
+  return { entries, facets, t }
 }
 
 /** An empty state: nothing chosen. */

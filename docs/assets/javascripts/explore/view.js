@@ -5,13 +5,13 @@
  * filled with text nodes; nothing is parsed as HTML. Links must stay on this site.
  */
 
-import { FACETS, KIND_LABELS, isEmpty } from "./model.js"
+import { FACETS, isEmpty } from "./model.js"
 
 const COLLAPSED = 8 // values shown before "Show all" in long facets
 const PAGE = 50 // results shown at a time
 const COLLAPSIBLE = new Set(["country", "keyword"])
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-const CHIP = { phase: "Phase: ", keyword: "Keyword: ", year: "Year: " } // the other values say what they are
+const CHIPS = new Set(["phase", "keyword", "year"]) // a chosen value that needs its facet's name (labels explore.chip.*)
 
 /** "2025-03-14" -> "14 Mar 2025", as the static listings write dates. */
 export function day(iso) {
@@ -28,7 +28,6 @@ export function h(tag, attributes = {}, ...children) {
   return element
 }
 
-const plural = (n, one, many) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`
 const hidden = text => h("span", { class: "kb-visually-hidden" }, text)
 
 /** The address of a catalog URL on this site, or null if it would lead anywhere else. */
@@ -41,16 +40,16 @@ export function siteLink(url, siteRoot) {
   }
 }
 
-/** One result, as the static listings show an entry. */
-export function resultItem(entry, siteRoot) {
+/** One result, as the static listings show an entry; `t` gives the labels (model.js `labeller`). */
+export function resultItem(entry, siteRoot, t) {
   const r = entry.record
   const href = siteLink(r.url, siteRoot)
   // Only the `mkdocs serve` preview lists unpublished entries; mark them as its static listings do.
-  const unpublished = r.unpublished === true ? [" · ", h("strong", {}, "Not published")] : []
+  const unpublished = r.unpublished === true ? [" · ", h("strong", {}, t("listing.not_published"))] : []
   return h("li", { class: r.unpublished === true ? "kb-item kb-item--unpublished" : "kb-item" },
     href ? h("a", { class: "kb-item__title", href }, r.title) : h("span", { class: "kb-item__title" }, r.title),
     h("span", { class: "kb-item__meta" },
-      KIND_LABELS[r.kind] || r.kind, " · ", h("time", { datetime: r.date }, day(r.date)), " · ", entry.countryNames,
+      entry.kindLabel, " · ", h("time", { datetime: r.date }, day(r.date)), " · ", entry.countryNames,
       ...unpublished),
     h("span", { class: "kb-item__summary" }, r.summary))
 }
@@ -61,6 +60,7 @@ export class ExploreView {
     this.model = model
     this.siteRoot = siteRoot
     this.onChange = onChange
+    this.t = model.t
     this.state = null
     this.shown = PAGE
     this.groups = {} // facet name -> { fieldset, button, controls: value key -> { item, input, number, noun, rank, n } }
@@ -87,7 +87,7 @@ export class ExploreView {
     })
     this.words = words
 
-    const toggle = h("button", { type: "button", class: "kb-explore__toggle md-button", "aria-expanded": "false", "aria-controls": "kb-explore-facets" }, "Show filters")
+    const toggle = h("button", { type: "button", class: "kb-explore__toggle md-button", "aria-expanded": "false", "aria-controls": "kb-explore-facets" }, this.t("explore.show_filters"))
     toggle.addEventListener("click", () => {
       const open = toggle.getAttribute("aria-expanded") !== "true"
       toggle.setAttribute("aria-expanded", String(open))
@@ -96,7 +96,7 @@ export class ExploreView {
     })
     this.toggle = toggle
 
-    const clear = h("button", { type: "button", class: "kb-explore__clear" }, "Clear all filters")
+    const clear = h("button", { type: "button", class: "kb-explore__clear" }, this.t("explore.clear"))
     clear.addEventListener("click", () => {
       this.onChange(this.next(s => { s.text = ""; for (const f of FACETS) s[f.name].clear() }), { replace: false })
       this.words.focus()
@@ -105,9 +105,9 @@ export class ExploreView {
 
     const form = h("form", { class: "kb-explore__form", "aria-labelledby": "kb-explore-filters-title" },
       h("div", { class: "kb-explore__words" },
-        h("label", { for: "kb-explore-text" }, "Words to find"),
+        h("label", { for: "kb-explore-text" }, this.t("explore.words")),
         words,
-        h("span", { id: "kb-explore-text-hint", class: "kb-explore__hint" }, "In titles, summaries, keywords, countries and institutions")),
+        h("span", { id: "kb-explore-text-hint", class: "kb-explore__hint" }, this.t("explore.words_hint"))),
       toggle,
       h("div", { id: "kb-explore-facets", class: "kb-explore__facets" }, this.model.facets.map(f => this.facet(f)), clear))
     form.addEventListener("submit", event => {
@@ -126,9 +126,9 @@ export class ExploreView {
     })
     this.container.replaceChildren(h("div", { class: "kb-explore__layout" },
       h("section", { class: "kb-explore__filters", "aria-labelledby": "kb-explore-filters-title" },
-        h("h2", { id: "kb-explore-filters-title" }, "Filters"), form),
+        h("h2", { id: "kb-explore-filters-title" }, this.t("explore.filters")), form),
       h("section", { class: "kb-explore__results", "aria-labelledby": "kb-explore-results-title" },
-        h("h2", { id: "kb-explore-results-title" }, "Results"), this.status, this.chosen, this.list, this.more)))
+        h("h2", { id: "kb-explore-results-title" }, this.t("explore.results")), this.status, this.chosen, this.list, this.more)))
   }
 
   /** A facet: a group of checkboxes, the long ones collapsed. */
@@ -194,8 +194,8 @@ export class ExploreView {
       const checked = chosen.has(key)
       const folded = Boolean(group.button) && !(expanded || c.rank < COLLAPSED || checked)
       if (c.n !== n) {
-        c.number.nodeValue = String(n)
-        c.noun.nodeValue = n === 1 ? " entry" : " entries"
+        c.number.nodeValue = String(n) // as the static index pages write counts
+        c.noun.nodeValue = ` ${this.t(n === 1 ? "explore.noun.one" : "explore.noun.other")}`
         if ((c.n === 0) !== (n === 0)) c.item.classList.toggle("kb-facet__value--none", n === 0)
         c.n = n
       }
@@ -205,7 +205,7 @@ export class ExploreView {
     }
     if (group.button) {
       group.button.setAttribute("aria-expanded", String(expanded))
-      group.button.textContent = expanded ? "Show fewer" : `Show all ${facet.values.length}`
+      group.button.textContent = expanded ? this.t("explore.show_fewer") : this.t("explore.show_all", { n: this.t.number(facet.values.length) })
     }
   }
 
@@ -213,14 +213,15 @@ export class ExploreView {
   renderToggle() {
     const chosen = FACETS.reduce((n, f) => n + this.state[f.name].size, 0)
     const open = this.toggle.getAttribute("aria-expanded") === "true"
-    this.toggle.textContent = `${open ? "Hide" : "Show"} filters${chosen ? ` (${chosen} chosen)` : ""}`
+    const what = this.t(open ? "explore.hide_filters" : "explore.show_filters")
+    this.toggle.textContent = chosen ? `${what} ${this.t("explore.chosen_count", { n: this.t.number(chosen) })}` : what
   }
 
   /** The chosen filters, each a button that removes it. */
   renderChosen() {
     const buttons = []
     const remove = (label, change) => {
-      const button = h("button", { type: "button", class: "kb-explore__remove" }, label, hidden(" (remove this filter)"))
+      const button = h("button", { type: "button", class: "kb-explore__remove" }, label, hidden(` ${this.t("explore.remove")}`))
       button.addEventListener("click", () => {
         const index = buttons.indexOf(button)
         this.onChange(this.next(change), { replace: false })
@@ -232,27 +233,27 @@ export class ExploreView {
     if (this.state.text) remove(`“${this.state.text}”`, s => { s.text = "" })
     for (const facet of this.model.facets)
       for (const value of facet.values)
-        if (this.state[facet.name].has(value.key)) remove(`${CHIP[facet.name] || ""}${value.label}`, s => s[facet.name].delete(value.key))
-    this.chosen.replaceChildren(...(buttons.length ? [h("span", { class: "kb-explore__chosen-title" }, "Chosen:"), ...buttons] : []))
+        if (this.state[facet.name].has(value.key)) remove(CHIPS.has(facet.name) ? this.t(`explore.chip.${facet.name}`, { label: value.label }) : value.label, s => s[facet.name].delete(value.key))
+    this.chosen.replaceChildren(...(buttons.length ? [h("span", { class: "kb-explore__chosen-title" }, this.t("explore.chosen")), ...buttons] : []))
   }
 
   renderResults(fresh) {
     const { results } = this.outcome
     const total = this.model.entries.length
     this.status.textContent = results.length === 0
-      ? "No entry matches. Remove a filter, or clear them all."
+      ? this.t("explore.none")
       : isEmpty(this.state)
-        ? `All ${plural(total, "entry", "entries")}, newest first.`
-        : `${results.length.toLocaleString("en")} of ${plural(total, "entry", "entries")} match, newest first.`
+        ? this.t("explore.all", { entries: this.t.count("entries", total) })
+        : this.t("explore.some", { n: this.t.number(results.length), entries: this.t.count("entries", total) })
     const from = fresh ? 0 : this.list.children.length
     const items = results.slice(from, this.shown).map(entry => {
-      if (!this.items.has(entry)) this.items.set(entry, resultItem(entry, this.siteRoot))
+      if (!this.items.has(entry)) this.items.set(entry, resultItem(entry, this.siteRoot, this.t))
       return this.items.get(entry)
     })
     if (fresh) this.list.replaceChildren(...items)
     else this.list.append(...items)
     const left = results.length - this.shown
     this.more.hidden = left <= 0
-    this.more.textContent = left > 0 ? `Show ${Math.min(PAGE, left)} more (${left.toLocaleString("en")} left)` : ""
+    this.more.textContent = left > 0 ? this.t("explore.more", { n: this.t.number(Math.min(PAGE, left)), left: this.t.number(left) }) : ""
   }
 }

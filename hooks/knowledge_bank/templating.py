@@ -1,0 +1,50 @@
+"""The one Jinja environment of the core, and the one place that knows the templates folder.
+
+``templates/pages/`` are the generated pages (Markdown with HTML blocks), ``templates/kinds/`` what each
+kind of entry shows and the skeleton ``kb new`` writes, ``templates/data/`` the feed, ``templates/editors/``
+the field reference. Every value is HTML-escaped except in ``editors/`` (Markdown written from the models)
+and inside ``{% autoescape false %}`` (the skeletons, which are YAML).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .markup import md
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def _escapes(name: str | None) -> bool:
+    return not (name or "").startswith("editors/")
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The environment: its templates, filters and the helpers that depend on no build."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=_escapes,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["md"] = md
+    env.filters["compact"] = lambda text: "\n".join(line.rstrip() for line in text.split("\n") if line.strip())
+    env.filters["day"] = lambda d: d.strftime("%-d %b %Y")
+    env.filters["yaml"] = lambda text: json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML string
+    env.globals["code"] = lambda text: Markup("<code>{}</code>").format(text)
+    env.globals["days"] = lambda n: dt.timedelta(days=n)
+    return env
+
+
+def template(name: str) -> jinja2.Template:
+    """The template ``name`` (``pages/entry.md.j2``…)."""
+    return environment().get_template(name)
