@@ -127,15 +127,3 @@ VALID_ROUND = (Path(__file__).parent / "fixtures" / "valid" / "rounds" / "valid-
 VALID_LESSON = (Path(__file__).parent / "fixtures" / "valid" / "lessons" / "valid-lesson.md").read_text(
     encoding="utf-8"
 )
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def content_root(tmp: Path) -> Path:
-    """An empty project root with the repository's vocabularies, for loading without a build."""
-    import shutil
-
-    root = tmp / "root"
-    shutil.copytree(ROOT / "vocabularies", root / "vocabularies")
-    (root / "rounds").mkdir()
-    (root / "lessons").mkdir()
-    return root

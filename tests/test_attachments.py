@@ -7,8 +7,8 @@ import pytest
 
 from knowledge_bank.loader import load_content
 
-from .conftest import make_project, run_build
-from .hostile import VALID_ROUND, content_root
+from .helpers import content_root, make_project, run_build
+from .hostile import VALID_ROUND
 
 
 def _round_in_folder(root, slug="a-round", report="report.pdf", published=True):
@@ -36,6 +36,7 @@ def test_a_file_outside_the_entry_folder_is_an_error_naming_the_entry(tmp_path, 
     assert any(e.startswith("rounds/a-round/index.md:20: error: `report.file`") for e in errors), errors
 
 
+@pytest.mark.build
 def test_a_symbolic_link_is_an_error_and_the_build_writes_nothing(tmp_path):
     content = tmp_path / "content"
     folder = _round_in_folder(content)
@@ -83,6 +84,7 @@ def test_attachment_names_are_safe_to_link(tmp_path, name):
     assert any(f"attachment “{name}” has a name" in e for e in _errors(root)), _errors(root)
 
 
+@pytest.mark.build
 def test_only_published_entries_attachments_are_copied(tmp_path):
     content = tmp_path / "content"
     public = _round_in_folder(content, "public-round")

@@ -6,7 +6,9 @@ import shutil
 
 import pytest
 
-from .conftest import FIXTURES, make_project, run_build, tree_digest
+from .helpers import FIXTURES, make_project, run_build, tree_digest
+
+pytestmark = pytest.mark.build
 
 # fixture folder -> (path, line, field or "", a fragment of the message)
 ERRORS = {

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from knowledge_bank.exports import CatalogFile
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 
 def source_entries() -> list[tuple[str, str, dict]]:

@@ -16,7 +16,7 @@ import yaml
 
 from knowledge_bank.schemas import SCHEMA_FILES, SNIPPETS_FILE, generated_files
 
-from .conftest import FIXTURES, ROOT, make_project, tree_digest
+from .helpers import FIXTURES, ROOT, make_project, run_build, tree_digest
 
 KB = Path(sys.executable).parent / "kb"
 LINE = re.compile(r"^(\S.*?):(\d+): (error|warning): (.*)$")
@@ -98,9 +98,8 @@ def test_check_reports_every_problem_with_path_line_and_severity(broken):
     assert tree_digest(broken) == before, "kb check never modifies a file"
 
 
+@pytest.mark.build
 def test_check_prints_the_same_lines_as_the_build(broken):
-    from .conftest import run_build
-
     build = run_build(broken, strict=False)
     check = kb("check", cwd=broken)
     logged = [line.split("knowledge_bank: ", 1)[-1] for line in build.output.splitlines()]

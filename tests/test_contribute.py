@@ -10,7 +10,7 @@ from knowledge_bank.kinds.round import Authorization, PanelMember, Party, Refere
 from knowledge_bank.models import EntryFields
 from knowledge_bank.reference import MARKER, SKELETON_MARKERS
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 GROUPS = {
     "fields-entry": EntryFields,

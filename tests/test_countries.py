@@ -5,7 +5,7 @@ import pytest
 from knowledge_bank.countries import CountryResolver
 from knowledge_bank.vocabularies import load_vocabularies
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import make_project, run_build
+import pytest
+
+from .helpers import make_project, run_build
+
+pytestmark = pytest.mark.build
 
 KB = Path(sys.executable).parent / "kb"
 TITLE = "Community care services in Itapúa (demonstration)"

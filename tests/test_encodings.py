@@ -10,8 +10,8 @@ from bs4 import BeautifulSoup
 
 from knowledge_bank.loader import load_content
 
-from .conftest import make_project, run_build
-from .hostile import VALID_LESSON, content_root
+from .helpers import content_root, make_project, run_build
+from .hostile import VALID_LESSON
 
 PERU_NFD = unicodedata.normalize("NFD", "Perú")
 
@@ -66,6 +66,7 @@ def test_a_tab_inside_a_value_is_kept(tmp_path):
     assert [p.format() for p in _load(tmp_path, raw).problems] == []
 
 
+@pytest.mark.build
 def test_decomposed_accents_resolve_and_render(tmp_path):
     content_dir = tmp_path / "content"
     (content_dir / "lessons").mkdir(parents=True)

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from knowledge_bank.loader import load_content
 
-from .hostile import VALID_LESSON, content_root
+from .helpers import FIXTURES, ROOT, content_root
+from .hostile import VALID_LESSON
 
 LINE = re.compile(r"^lessons/fuzzed\.md:\d+: (error|warning): \S.*$")
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -155,8 +156,6 @@ def test_libyaml_and_pyyaml_agree_on_an_edited_entry(at, cut, insert):
 
 @pytest.mark.skipif(not yaml.__with_libyaml__, reason="this PyYAML has no libyaml: only the careful reading exists")
 def test_libyaml_and_pyyaml_agree_on_every_real_and_fixture_entry():
-    from .conftest import FIXTURES, ROOT
-
     files = [*ROOT.glob("rounds/**/*.md"), *ROOT.glob("lessons/**/*.md"), *FIXTURES.rglob("*.md")]
     compared = 0
     for path in files:

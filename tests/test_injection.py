@@ -12,8 +12,10 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from .conftest import make_project, run_build
+from .helpers import make_project, run_build
 from .hostile import IMG, KEYWORDS, LESSON_TITLE, SCRIPT, SUMMARY, TITLE, TITLE_BREAK, write_content
+
+pytestmark = pytest.mark.build
 
 DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "form", "svg", "math", "style", "base"}
 

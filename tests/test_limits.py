@@ -9,7 +9,8 @@ from knowledge_bank.loader import load_content
 from knowledge_bank.problems import Problem
 from knowledge_bank.source import MAX_FRONT_MATTER
 
-from .hostile import ROOT, VALID_LESSON, content_root
+from .helpers import ROOT, content_root
+from .hostile import VALID_LESSON
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from knowledge_bank.kinds.round import Round
 from knowledge_bank.models import ModelContext
 from knowledge_bank.vocabularies import load_vocabularies
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 VOCAB = load_vocabularies(ROOT / "vocabularies")
 CONTEXT = {"kb": ModelContext(VOCAB, CountryResolver(VOCAB.country_aliases))}

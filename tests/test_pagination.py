@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import make_project, run_build
+from .helpers import make_project, run_build
 from .test_build import internal_links
 
 PUBLISHED = 230  # three pages: 100, 100, 30
@@ -73,6 +73,7 @@ def pages_of(build, first: str) -> list[str]:
     return urls
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("first", ["lessons", "keywords/shared-keyword", "countries/chile"])
 def test_a_long_listing_is_split_into_pages_that_list_every_published_entry_once(paged, first):
     urls = pages_of(paged, first)
@@ -84,6 +85,7 @@ def test_a_long_listing_is_split_into_pages_that_list_every_published_entry_once
     assert not (paged.site / first / "page" / "4").exists()
 
 
+@pytest.mark.build
 def test_the_pager_links_every_page_and_marks_the_current_one(paged):
     for n, url in enumerate(["lessons", "lessons/page/2", "lessons/page/3"], start=1):
         pager = page(paged, url).select_one("nav.kb-pager")
@@ -95,6 +97,7 @@ def test_the_pager_links_every_page_and_marks_the_current_one(paged):
     assert "(page 2 of 3)" in page(paged, "lessons/page/2").select_one("h1").get_text()
 
 
+@pytest.mark.build
 def test_every_link_on_the_paginated_site_resolves(paged):
     broken = [
         f"{p} -> {t}"
@@ -104,6 +107,7 @@ def test_every_link_on_the_paginated_site_resolves(paged):
     assert not broken, broken[:20]
 
 
+@pytest.mark.build
 def test_listing_pages_are_not_in_the_search_index_and_further_pages_not_in_the_navigation(paged):
     index = json.loads((paged.site / "search/search_index.json").read_text())
     locations = {d["location"].split("#")[0] for d in index["docs"]}
@@ -114,6 +118,7 @@ def test_listing_pages_are_not_in_the_search_index_and_further_pages_not_in_the_
     assert not [a["href"] for a in nav.select("a[href]") if "/page/" in a["href"]]
 
 
+@pytest.mark.build
 def test_unpublished_entries_are_on_no_page(paged):
     html = "".join(p.read_text() for p in Path(paged.site).rglob("*.html"))
     for i in range(HIDDEN):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 import time
@@ -16,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from knowledge_bank.loader import load_content
 
-from .conftest import MKDOCS, ROOT, make_project, run_build
+from .helpers import ROOT, make_project, mkdocs, mkdocs_env, run_build
 
 BANNER = "Not published — awaiting authorization"
 HIDDEN = [e for e in load_content(ROOT).entries if not e.is_public]
@@ -43,13 +42,12 @@ def served(project, tmp_path_factory):
     """`mkdocs serve` on the repository's content, on a free port of 127.0.0.1; yields its address."""
     port = free_port()
     log = (tmp_path_factory.mktemp("serve") / "serve.log").open("w")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [*MKDOCS, "serve", "-a", f"127.0.0.1:{port}", "--no-livereload"],
+        mkdocs("serve", "-a", f"127.0.0.1:{port}", "--no-livereload"),
         cwd=project,
         stdout=log,
         stderr=subprocess.STDOUT,
-        env=env,
+        env=mkdocs_env(),
     )
     base = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 240
@@ -74,6 +72,7 @@ def test_the_sample_content_has_an_unpublished_entry():
     assert HIDDEN, "the preview tests need an unpublished entry in rounds/ or lessons/"
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("entry", HIDDEN, ids=lambda e: e.slug)
 def test_serve_shows_an_unpublished_entry_with_its_banner(served, entry):
     page = BeautifulSoup(fetch(served + entry.url), "lxml")
@@ -85,6 +84,7 @@ def test_serve_shows_an_unpublished_entry_with_its_banner(served, entry):
     assert banner.find_previous("h1") is not None and banner.find_previous("h1") == page.select_one("h1")
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("entry", HIDDEN, ids=lambda e: e.slug)
 def test_serve_marks_an_unpublished_entry_in_the_indexes(served, entry):
     keyword = entry.fields.keywords[0]
@@ -100,6 +100,7 @@ def test_serve_marks_an_unpublished_entry_in_the_indexes(served, entry):
         assert all("kb-item--unpublished" not in li["class"] for li in published), url
 
 
+@pytest.mark.build
 def test_serve_marks_unpublished_entries_in_the_catalog_for_explore(served):
     records = {r["slug"]: r for r in json.loads(fetch(served + "catalog.json"))["entries"]}
     for entry in HIDDEN:
@@ -108,6 +109,7 @@ def test_serve_marks_unpublished_entries_in_the_catalog_for_explore(served):
     assert public and all("unpublished" not in r for r in public)
 
 
+@pytest.mark.build
 def test_build_of_the_same_project_leaves_them_out(project):
     build = run_build(project)
     assert build.returncode == 0, build.output
@@ -124,26 +126,27 @@ def test_build_of_the_same_project_leaves_them_out(project):
     assert pages and not [page for page in pages if page.select(".kb-unpublished, .kb-item--unpublished")]
 
 
+@pytest.mark.build
 def test_a_dirty_build_is_refused(project, tmp_path):
     build = run_build(project, "--dirty", strict=False)
     assert build.returncode != 0
     assert "--dirty" in build.output and "unpublished" in build.output
 
 
+@pytest.mark.build
 def test_serve_dirty_rebuilds_the_pages_an_edit_changes(tmp_path):
     """`python3 tasks.py serve` runs `mkdocs serve --dirty`: an edited title shows on the entry, its listing
     and its keyword page (generated pages are rebuilt when their content changed, not by file dates)."""
     project = make_project(tmp_path, with_repo_content=True)
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
-        [*MKDOCS, "serve", "--dirty", "-a", f"127.0.0.1:{port}"],  # --no-livereload would stop watching files
+        mkdocs("serve", "--dirty", "-a", f"127.0.0.1:{port}"),  # --no-livereload would stop watching files
         cwd=project,
         stdout=log,
         stderr=subprocess.STDOUT,
-        env=env,
+        env=mkdocs_env(),
     )
 
     def wait_for(check, what: str) -> None:

@@ -9,7 +9,9 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import FIXTURES, make_project, run_build
+from .helpers import FIXTURES, make_project, run_build
+
+pytestmark = pytest.mark.build
 
 MARKERS = [
     "ZQX",  # every marker below starts with it: title, summary, body, institutions, names, place, file

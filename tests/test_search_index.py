@@ -6,11 +6,14 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from bs4 import BeautifulSoup
 
 from knowledge_bank.catalog import keyword_slug
 
 from .test_build import PUBLIC
+
+pytestmark = pytest.mark.build
 
 
 def search_index(build) -> dict:

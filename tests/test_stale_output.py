@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from .conftest import make_project, run_build
+import pytest
+
+from .helpers import make_project, run_build
 from .hostile import VALID_LESSON
+
+pytestmark = pytest.mark.build
 
 MARKER = "kbstalemarker"
 

@@ -8,7 +8,7 @@ import pytest
 from knowledge_bank import cli
 from knowledge_bank.vocabularies import LANGUAGES, VocabularyError, load_vocabularies
 
-from .conftest import ROOT, make_project, run_build, tree_digest
+from .helpers import ROOT, make_project, run_build, tree_digest
 
 
 @pytest.fixture(scope="module")
@@ -126,6 +126,7 @@ def test_every_broken_vocabulary_file_is_reported_at_once(tmp_path):
     assert {p.path for p in raised.value.problems} == {"vocabularies/sdgs.yml", "vocabularies/countries.yml"}
 
 
+@pytest.mark.build
 def test_a_build_with_a_broken_vocabulary_fails_cleanly_and_changes_nothing(tmp_path):
     project = make_project(tmp_path, with_repo_content=True)
     sdgs = project / "vocabularies" / "sdgs.yml"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 ACTIONLINT = Path(sys.executable).parent / "actionlint"
 WORKFLOWS = ROOT / ".github" / "workflows"

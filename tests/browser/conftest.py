@@ -3,28 +3,19 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from dataclasses import dataclass
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from ..conftest import FIXTURES, Build, make_project, run_build
+from ..helpers import FIXTURES, Build, make_project, open_page, run_build, serve
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
-        pass
 
 
 @dataclass
@@ -37,7 +28,7 @@ class ServedSite:
 def served_site(tmp_path_factory) -> Iterator[ServedSite]:
     """The repository's content and tests/fixtures/browser/, built once and served on 127.0.0.1.
 
-    The port is chosen first and the site built with it as ``site_url``: Material's instant
+    The server starts first and the site is built with its address as ``site_url``: Material's instant
     navigation only follows links that its sitemap lists, and the sitemap's addresses keep no port.
     """
     project = make_project(tmp_path_factory.mktemp("browser"), with_repo_content=True)
@@ -46,20 +37,14 @@ def served_site(tmp_path_factory) -> Iterator[ServedSite]:
         if extra.is_dir():
             for path in extra.iterdir():
                 (shutil.copytree if path.is_dir() else shutil.copy2)(path, project / kind / path.name)
-    handler = functools.partial(QuietHandler, directory=str(project / "public"))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    config = project / "mkdocs.yml"
-    config.write_text(
-        re.sub(r"(?m)^site_url:.*$", f"site_url: {url}", config.read_text(encoding="utf-8")), encoding="utf-8"
-    )
-    build = run_build(project)
-    assert build.returncode == 0, build.output
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield ServedSite(build, url)
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(project / "public") as url:
+        config = project / "mkdocs.yml"
+        config.write_text(
+            re.sub(r"(?m)^site_url:.*$", f"site_url: {url}", config.read_text(encoding="utf-8")), encoding="utf-8"
+        )
+        build = run_build(project)
+        assert build.returncode == 0, build.output
+        yield ServedSite(build, url)
 
 
 @pytest.fixture(scope="session")
@@ -84,30 +69,6 @@ def browser() -> Iterator[Browser]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
-
-
-@dataclass
-class Traffic:
-    """What a page did besides rendering: every request, console error and uncaught exception."""
-
-    requests: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def foreign_hosts(self) -> set[str]:
-        return {urlsplit(url).hostname or url for url in self.requests if urlsplit(url).hostname != "127.0.0.1"}
-
-
-def open_page(browser: Browser, server: str, **context_options) -> tuple[Page, Traffic]:
-    """A fresh page (own context, so no shared storage) whose traffic is recorded."""
-    options = {"viewport": {"width": 1280, "height": 900}, **context_options}
-    context = browser.new_context(base_url=server, **options)
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    traffic = Traffic()
-    page.on("request", lambda request: traffic.requests.append(request.url))
-    page.on("console", lambda message: message.type == "error" and traffic.errors.append(message.text))
-    page.on("pageerror", lambda error: traffic.errors.append(f"uncaught: {error}"))
-    return page, traffic
 
 
 @pytest.fixture

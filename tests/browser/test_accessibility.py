@@ -3,17 +3,12 @@ violation. Violations are fixed in the theme overrides and the stylesheet, never
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from ..conftest import make_project, run_build
+from ..helpers import make_project, open_page, run_build, serve
 from ..test_pagination import LESSON
-from .conftest import QuietHandler, open_page
 
 AXE = Axe()
 BLOCKING = ("serious", "critical")
@@ -111,11 +106,8 @@ def paged_server(tmp_path_factory):
     project = make_project(tmp, tmp / "content")
     build = run_build(project)
     assert build.returncode == 0, build.output
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(build.site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(build.site) as url:
+        yield url
 
 
 def test_no_serious_violation_on_a_page_of_a_long_listing(browser, paged_server, scheme):

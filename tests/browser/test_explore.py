@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import json
 import re
-import threading
 from urllib.parse import urlencode, urlsplit
 
 from playwright.sync_api import expect
 
-from .conftest import QuietHandler, open_page
+from ..helpers import open_page, serve
 from .explore import (
     FACETS,
     checkbox,
@@ -200,19 +197,13 @@ def test_markup_in_catalog_text_is_shown_as_text(page, catalog):
 
 def test_works_when_the_site_lives_below_the_root_of_its_host(browser, site, catalog):
     """As on GitHub Pages (https://owner.github.io/repository/): catalog.json is found from the site's base."""
-    handler = functools.partial(QuietHandler, directory=str(site.project))  # the site is then at /public/
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        page, traffic = open_page(browser, f"http://127.0.0.1:{httpd.server_address[1]}/")
+    with serve(site.project) as base:  # the site is then at /public/
+        page, traffic = open_page(browser, base)
         page.goto("public/explore/?country=UY")
         expect(checkbox(page, "country", "UY")).to_be_checked()
         assert shown_results(page) == [f"public/{url}" for url in expected_results(catalog, chosen(country={"UY"}))]
         page.context.close()
         assert not traffic.errors, traffic.errors
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def test_without_javascript_the_page_says_so_and_links_the_static_pages(browser, server):

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 
 import pytest
 from playwright.sync_api import expect
 
-from ..conftest import make_project, run_build
+from ..helpers import make_project, open_page, run_build, serve
 from ..hostile import LESSON_TITLE, SUMMARY, write_content
-from .conftest import QuietHandler, open_page
 
 # Every payload calls alert() or loads an address on evil.example; a page that ran one would show it here.
 PROBE = "window.kbRan = []; window.alert = (m) => window.kbRan.push(String(m));"
@@ -24,12 +20,8 @@ def hostile_server(tmp_path_factory):
     project = make_project(tmp, content=write_content(tmp / "content"))
     build = run_build(project, strict=False)
     assert build.returncode == 0, build.output
-    handler = functools.partial(QuietHandler, directory=str(build.site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(build.site) as url:
+        yield url
 
 
 @pytest.fixture

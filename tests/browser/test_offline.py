@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from .conftest import open_page
+from ..helpers import open_page
 
 RESOURCE_ATTRIBUTES = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src"}
 LOADING_LINKS = {"stylesheet", "preload", "prefetch", "modulepreload", "icon", "manifest", "dns-prefetch", "preconnect"}

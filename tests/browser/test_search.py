@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
+from ..helpers import open_page
 from .explore import values_of
 
 READY = "Type to start searching"
@@ -17,8 +18,6 @@ READY = "Type to start searching"
 @pytest.fixture(scope="module")
 def search_page(browser, server):
     """One page for the module's searches (the search index is built once in its worker)."""
-    from .conftest import open_page
-
     page, traffic = open_page(browser, server)
     page.goto("")
     page.locator("input.md-search__input").click()
