@@ -1,4 +1,9 @@
-"""Broken entries: a real ``mkdocs build`` fails, names file, line and field, writes no site, changes no source."""
+"""Broken entries: each fixture of ``tests/fixtures/bad/`` is one problem, named by file, line, field and message.
+
+Every case is checked through the loader (no build, a table); two real ``mkdocs build`` runs prove the wiring:
+an error stops the build before it writes anything, a warning stops only a ``--strict`` one, and both are
+printed as ``path:line: severity: message``.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,10 @@ import shutil
 
 import pytest
 
-from .helpers import FIXTURES, make_project, run_build, tree_digest
+from knowledge_bank.loader import load_content
+from knowledge_bank.problems import Severity
 
-pytestmark = pytest.mark.build
+from .helpers import FIXTURES, content_root, make_project, run_build, tree_digest
 
 # fixture folder -> (path, line, field or "", a fragment of the message)
 ERRORS = {
@@ -39,69 +45,109 @@ ERRORS = {
     "repeated_key": ("lessons/repeated-key.md", 11, "author", "`author` is given twice"),
     "not_utf8": ("lessons/not-utf8.md", 10, "", "not valid UTF-8"),
 }
+# fixture folder -> (path, line, field or "", a fragment of the message)
 WARNINGS = {
-    "warning_missing_section": ("lessons/warning-missing-section.md", 16, "no section “## Impacts”"),
-    "warning_panel_not_2_plus_2": ("rounds/warning-panel-not-2-plus-2.md", 14, "2 specialists and 2 coordinators"),
-    "warning_visit_not_3_to_5_days": ("rounds/warning-visit-not-3-to-5-days.md", 19, "3–5 day visit"),
+    "warning_missing_section": ("lessons/warning-missing-section.md", 16, "", "no section “## Impacts”"),
+    "warning_panel_not_2_plus_2": (
+        "rounds/warning-panel-not-2-plus-2.md",
+        14,
+        "panel",
+        "2 specialists and 2 coordinators",
+    ),
+    "warning_visit_not_3_to_5_days": ("rounds/warning-visit-not-3-to-5-days.md", 19, "visit", "3–5 day visit"),
     "warning_keyword_near_duplicate": (
         "lessons/keyword-near-duplicate.md",
         10,
+        "keywords[1]",
         '`keywords[1]`: "Peer-reviews" looks like "Peer review" (1 entry)',
     ),
 }
 
 
-@pytest.fixture
-def project_with(tmp_path):
-    def make(case: str):
-        project = make_project(tmp_path, content=FIXTURES / "bad" / case)
-        shutil.copytree(FIXTURES / "valid" / "lessons", project / "lessons", dirs_exist_ok=True)
-        return project
+def test_every_bad_fixture_is_in_a_table():
+    assert sorted(ERRORS.keys() | WARNINGS.keys()) == sorted(p.name for p in (FIXTURES / "bad").iterdir())
 
-    return make
+
+def load_case(tmp_path, case: str):
+    """The fixture ``case`` beside the valid entries, loaded as a build loads it; also the project's digest."""
+    root = content_root(tmp_path, FIXTURES / "valid", FIXTURES / "bad" / case)
+    before = tree_digest(root)
+    content = load_content(root)
+    assert tree_digest(root) == before, "loading never modifies a source file"
+    return content
+
+
+def located(content, severity: Severity, path: str, line: int) -> list:
+    """The problems of ``severity`` at ``path:line``, as the editor reads them."""
+    assert content.problems, "the fixture must raise a problem"
+    assert {p.path for p in content.problems} == {path}, "only the broken file is reported, not the valid ones"
+    found = [p for p in content.problems if p.severity is severity and p.path == path and p.line == line]
+    assert found, [p.format() for p in content.problems]
+    for problem in found:
+        assert problem.format().startswith(f"{path}:{line}: {severity.value}: ")
+    return found
 
 
 @pytest.mark.parametrize("case", sorted(ERRORS))
-def test_error_fails_the_build_and_points_at_the_line(project_with, case):
+def test_error_points_at_the_file_line_and_field(tmp_path, case):
     path, line, field, fragment = ERRORS[case]
-    project = project_with(case)
+    content = load_case(tmp_path, case)
+    assert not content.ok, "an error stops the build"
+    found = located(content, Severity.ERROR, path, line)
+    assert any(fragment in p.format() for p in found), [p.format() for p in found]
+    if field:
+        assert any(p.field == field for p in found), [(p.field, p.format()) for p in found]
+        assert any(f"`{field.split('[')[0]}" in p.format() or field in p.format() for p in found)
+
+
+@pytest.mark.parametrize("case", sorted(WARNINGS))
+def test_warning_points_at_the_file_line_and_field_and_is_not_an_error(tmp_path, case):
+    path, line, field, fragment = WARNINGS[case]
+    content = load_case(tmp_path, case)
+    assert content.ok, "a warning alone lets a build without --strict through"
+    assert all(p.severity is Severity.WARNING for p in content.problems), "so a --strict build stops"
+    found = located(content, Severity.WARNING, path, line)
+    assert any(fragment in p.format() for p in found), [p.format() for p in found]
+    if field:
+        assert any(p.field == field for p in found), [(p.field, p.format()) for p in found]
+
+
+def test_every_problem_of_every_file_is_found_at_once(tmp_path):
+    cases = ("unknown_field", "unknown_country", "too_many_cooperating", "not_utf8", "published_yes")
+    root = content_root(tmp_path, *(FIXTURES / "bad" / case for case in cases))
+    reported = {(p.path, p.line) for p in load_content(root).problems if p.is_error}
+    assert {ERRORS[case][:2] for case in cases} <= reported
+
+
+@pytest.mark.build
+def test_errors_fail_the_build_which_prints_them_all_and_writes_nothing(tmp_path):
+    cases = ("unknown_field", "unknown_country", "too_many_cooperating", "not_utf8", "published_yes")
+    content = tmp_path / "content"
+    for case in cases:
+        shutil.copytree(FIXTURES / "bad" / case, content, dirs_exist_ok=True)
+    project = make_project(tmp_path, content=content)
     before = tree_digest(project)
     build = run_build(project, strict=False)
     assert build.returncode != 0
-    located = [ln for ln in build.output.splitlines() if f"{path}:{line}: error:" in ln]
-    assert located, build.output
-    assert any(fragment in ln for ln in located), located
-    if field:
-        assert any(f"`{field.split('[')[0]}" in ln or field in ln for ln in located), located
+    for case in cases:
+        path, line, field, fragment = ERRORS[case]
+        printed = [ln for ln in build.output.splitlines() if f"{path}:{line}: error:" in ln]
+        assert any(fragment in ln for ln in printed), (case, build.output)
     assert not build.site.exists(), "a failed build must not write a site"
     assert tree_digest(project) == before, "a build must never modify a source file"
 
 
-@pytest.mark.parametrize("case", sorted(WARNINGS))
-def test_warning_fails_only_a_strict_build(project_with, case):
-    path, line, fragment = WARNINGS[case]
-    project = project_with(case)
+@pytest.mark.build
+def test_a_warning_fails_only_a_strict_build(tmp_path):
+    path, line, _, fragment = WARNINGS["warning_missing_section"]
+    project = make_project(tmp_path, content=FIXTURES / "bad" / "warning_missing_section")
     before = tree_digest(project)
     lenient = run_build(project, strict=False)
     assert lenient.returncode == 0, lenient.output
-    assert f"{path}:{line}: warning: " in lenient.output and fragment in lenient.output
+    assert any(f"{path}:{line}: warning: " in ln and fragment in ln for ln in lenient.output.splitlines())
     shutil.rmtree(lenient.site)
     strict = run_build(project, strict=True)
     assert strict.returncode != 0
+    assert f"{path}:{line}: warning: " in strict.output
     assert not strict.site.exists(), "a strict build with content warnings must stop before writing"
-    assert tree_digest(project) == before
-
-
-def test_every_problem_of_every_file_is_reported_at_once(tmp_path):
-    content = tmp_path / "content"
-    for case in ("unknown_field", "unknown_country", "too_many_cooperating", "not_utf8", "published_yes"):
-        shutil.copytree(FIXTURES / "bad" / case, content, dirs_exist_ok=True)
-    project = make_project(tmp_path, content=content)
-    before = tree_digest(project)
-    build = run_build(project)
-    assert build.returncode != 0
-    for case in ("unknown_field", "unknown_country", "too_many_cooperating", "not_utf8", "published_yes"):
-        path, line, _, _ = ERRORS[case]
-        assert f"{path}:{line}: error:" in build.output, case
-    assert not build.site.exists()
     assert tree_digest(project) == before
