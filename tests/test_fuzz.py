@@ -11,11 +11,14 @@ from hypothesis import strategies as st
 
 from knowledge_bank.loader import load_content
 
-from .helpers import FIXTURES, ROOT, content_root
+from .helpers import FIXTURES, ROOT, content_root, fast_run
 from .hostile import VALID_LESSON
 
 LINE = re.compile(r"^lessons/fuzzed\.md:\d+: (error|warning): \S.*$")
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# The fast loop (`tasks.py test --fast`) tries a few examples of each property; the full run, 120.
+SETTINGS = settings(
+    max_examples=20 if fast_run() else 120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 scalars = st.one_of(
     st.none(),
