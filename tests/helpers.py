@@ -9,9 +9,11 @@ under ``python3 tasks.py test --fast`` both refuse to run, so an unmarked one fa
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import hashlib
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -57,6 +59,26 @@ def content_root(tmp: Path, *contents: Path) -> Path:
             if (content / kind).is_dir():
                 shutil.copytree(content / kind, root / kind, symlinks=True, dirs_exist_ok=True)
     return root
+
+
+BODIES = {
+    "rounds": "## Description of the round\nText.\n## Findings\nText.\n## Recommendations\nText.\n## Further cooperation\nText.\n",
+    "lessons": "## Description of the action\nText.\n## Experience gained\nText.\n## Impacts\nText.\n",
+}
+
+
+def write_entry(root: Path, kind: str, slug: str, fields: dict, body: str | None = None) -> Path:
+    """Write ``root/kind/slug.md`` with ``fields`` as front matter (each value as JSON, which is YAML) and a body
+    with the kind's sections; returns the file."""
+
+    def scalar(value):
+        return value.isoformat() if isinstance(value, dt.date) else value
+
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False, default=scalar)}" for key, value in fields.items()]
+    path = root / kind / f"{slug}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(["---", *lines, "---", body if body is not None else BODIES[kind]]), encoding="utf-8")
+    return path
 
 
 def fast_run() -> bool:
