@@ -1,5 +1,7 @@
 """Long listings are split into pages of 100 entries: every page exists, the pager's links lead to the other
-pages, every published entry is listed exactly once across them, and no listing page is in the search index."""
+pages, every published entry is listed exactly once across them, and no listing page is in the search index.
+
+``render.paginate`` is checked alone first (no build); a real build of 234 lessons then checks the pages."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
+from knowledge_bank.render import PAGE_SIZE, paginate
 
 from .helpers import make_project, run_build
 from .test_build import internal_links
@@ -36,6 +40,55 @@ Text.
 ## Impacts
 Text.
 """
+
+
+def url_of(uri: str) -> str:
+    """The address MkDocs gives a page's source file (directory URLs): ``x/index.md`` and ``x.md`` are ``x/``."""
+    return uri.removesuffix(".md").removesuffix("index").rstrip("/") + "/"
+
+
+def follow(url: str, link: str) -> str:
+    """The address a relative ``link`` on the page at ``url`` leads to ("" is the site root)."""
+    assert not link.startswith("/") and "://" not in link, "links stay relative, so the site works under any base path"
+    target = posixpath.normpath(posixpath.join(url, link))
+    return "" if target == "." else target + "/"
+
+
+@pytest.mark.parametrize(
+    ("count", "sizes"),
+    [(0, [0]), (1, [1]), (PAGE_SIZE, [PAGE_SIZE]), (PAGE_SIZE + 1, [PAGE_SIZE, 1]), (230, [100, 100, 30])],
+)
+def test_paginate_splits_a_listing_into_pages_of_the_page_size_in_order(count, sizes):
+    entries = tuple(range(count))
+    pages = paginate(entries, "rounds/index.md", depth=1)
+    assert [len(p.entries) for p in pages] == sizes
+    assert tuple(e for p in pages for e in p.entries) == entries
+    assert [p.number for p in pages] == list(range(1, len(sizes) + 1))
+    assert {p.count for p in pages} == {len(sizes)}
+
+
+@pytest.mark.parametrize(
+    ("first", "depth", "uris"),
+    [
+        ("rounds/index.md", 1, ["rounds/index.md", "rounds/page/2.md", "rounds/page/3.md"]),
+        ("keywords/care.md", 2, ["keywords/care.md", "keywords/care/page/2.md", "keywords/care/page/3.md"]),
+    ],
+)
+def test_further_pages_live_below_the_first_and_link_each_other_and_the_root(first, depth, uris):
+    pages = paginate(tuple(range(7)), first, depth=depth, size=3)
+    assert [p.uri for p in pages] == uris
+    for page_ in pages:
+        here = url_of(page_.uri)
+        assert here.count("/") == depth + (2 if page_.number > 1 else 0)
+        assert follow(here, page_.root) == ""
+        assert [follow(here, page_.href(n)) for n in (1, 2, 3)] == [url_of(uri) for uri in uris]
+
+
+def test_an_empty_listing_is_one_page_without_pager_links():
+    [only] = paginate((), "phases/evaluation.md", depth=2)
+    assert (only.uri, only.entries, only.number, only.count) == ("phases/evaluation.md", (), 1, 1)
+    assert follow("phases/evaluation/", only.root) == ""
+    assert follow("phases/evaluation/", only.href(1)) == "phases/evaluation/"
 
 
 @pytest.fixture(scope="module")
