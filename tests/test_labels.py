@@ -15,7 +15,7 @@ from knowledge_bank.labels import UnknownLabel, parse_labels
 from knowledge_bank.languages import LANGUAGES
 from knowledge_bank.vocabularies import VocabularyError, load_vocabularies
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 LABELS = load_vocabularies(ROOT / "vocabularies").labels
 TEMPLATES = ROOT / "hooks" / "knowledge_bank" / "templates"

@@ -14,9 +14,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import ROOT, make_project, run_build
+from .helpers import ROOT, make_project, run_build
 
 MODEL = '''"""Stories: success stories told by the people they changed (a throwaway kind of tests/test_new_kind.py)."""
 
@@ -133,6 +134,7 @@ def _kb(project: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.build
 def test_a_third_kind_builds_a_site(tmp_path):
     project = _project_with_a_story(tmp_path)
     build = run_build(project)  # --strict: the new kind's entry raises no warning either

@@ -8,9 +8,11 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from knowledge_bank.loader import load_content
 
-from .conftest import make_project
+from .helpers import make_project
 
 # Runs `mkdocs build` with every Python-Markdown conversion recorded (its source text) in a JSON file.
 RECORDING_BUILD = """
@@ -32,6 +34,7 @@ cli()
 """
 
 
+@pytest.mark.build
 def test_each_body_is_converted_once_per_build(tmp_path):
     project = make_project(tmp_path, with_repo_content=True)
     record = tmp_path / "conversions.json"
