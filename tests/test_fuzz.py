@@ -114,19 +114,20 @@ def test_scalars_as_written_by_hand(root, field, raw):
 # libyaml also accepts a few forms PyYAML refuses, such as `?` inside a word in a `[...]` list:
 # there the careful reading is never used, and the two need not agree.)
 def _both_readings(text: str):
-    from knowledge_bank import source
+    from knowledge_bank import yaml_reader
 
-    fast = source._fast_node(text)
+    fast = yaml_reader._fast_node(text)
     if fast is None:
         return None
-    quick, careful = source.Source("x.md"), source.Source("x.md")
-    source._use_node(quick, fast, 1)
+    wording = yaml_reader.Wording(first_line=2)
+    quick, careful = yaml_reader.YamlDocument(), yaml_reader.YamlDocument()
+    yaml_reader._use_node(quick, fast, wording)
     if quick.problems:
         return None
-    node = source._careful_node(careful, text, 1)
-    if careful.problems:
+    node = yaml_reader._careful_node(careful, text, wording)
+    if careful.problems or node is None:
         return None
-    source._use_node(careful, node, 1)
+    yaml_reader._use_node(careful, node, wording)
     return quick, careful
 
 

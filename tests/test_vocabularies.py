@@ -96,6 +96,29 @@ BROKEN_CASES = [
         "vocabularies/phases.yml:",
         "not valid YAML",
     ),
+    # read as front matter is: no aliases, no tags, no repeated key
+    (
+        "sdgs.yml",
+        '  colour: "#DDA63A"\n',
+        '  colour: &red "#DDA63A"\n',
+        "vocabularies/sdgs.yml:13:",
+        "anchors and aliases (`&name`, `*name`) are not allowed in vocabulary files",
+    ),
+    ("sdgs.yml", 'colour: "#E5243B"', 'colour: !!str "#E5243B"', "vocabularies/sdgs.yml:5:", "YAML tags such as"),
+    (
+        "sdgs.yml",
+        '  colour: "#E5243B"\n',
+        '  colour: "#E5243B"\n  colour: "#E5243C"\n',
+        "vocabularies/sdgs.yml:6:",
+        "`colour` is given twice (first on line 5); keep one",
+    ),
+    (
+        "countries.yml",
+        "MX: [Méjico]",
+        "MX: [Méjico]\nUY: [Uruguai]\nUY: [Uruguaya]",
+        "vocabularies/countries.yml:22:",
+        "`UY` is given twice (first on line 21)",
+    ),
 ]
 
 
@@ -150,3 +173,12 @@ def test_kb_new_with_a_broken_vocabulary_says_why(tmp_path, capsys):
     assert cli.main(["--root", str(project), "new", "round", "A new round"]) == 1
     assert "vocabularies/phases.yml:12: error:" in capsys.readouterr().err
     assert not any((project / "rounds").glob("a-new-round*"))
+
+
+def test_yes_no_on_off_stay_words_in_a_vocabulary_as_in_an_entry(tmp_path):
+    folder = _broken_copy(tmp_path, "countries.yml", "MX: [Méjico]", "MX: [Méjico]\nNO: [Norge, yes]")
+    phases = folder / "phases.yml"
+    phases.write_text(phases.read_text(encoding="utf-8").replace("aliases: [design,", "aliases: [on, design,", 1))
+    vocab = load_vocabularies(folder)
+    assert vocab.country_aliases["NO"] == ("Norge", "yes")  # `NO:` is Norway, not false
+    assert vocab.phases.lookup("on").key == "formulation"  # `on` is a word, not true

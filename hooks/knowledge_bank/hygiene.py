@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
+from .field_path import dotted
 from .models import MAX_KEYWORD_LENGTH, MAX_KEYWORDS
 from .problems import Problem, Severity
-from .source import Source, _dotted
+from .source import Source
 from .text import fold
 
 PLACEHOLDER = "FILL IN"  # what ``kb new`` writes where an editor's text is needed
@@ -154,7 +155,7 @@ def fields_by_line(src: Source) -> dict[int, str]:
             found[line] = loc
     fields, current = {}, ""
     for line in range(2, src.fm_end_line):
-        current = _dotted(found[line]) if line in found else current
+        current = dotted(found[line]) if line in found else current
         fields[line] = current
     return fields
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .countries import CountryResolver
+from .field_path import dotted
 from .hygiene import KeywordUse, fields_by_line, file_text, keyword_uses, keyword_warnings, placeholder_warnings
 from .kinds import KINDS
 from .markup import BodyError, RenderedBody, render_body
@@ -170,7 +171,7 @@ def _load_entry(
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])
             line = _line_for(src, loc, error["type"])
-            field = "authorization" if error["type"] == "unauthorized" else _field(loc)
+            field = "authorization" if error["type"] == "unauthorized" else dotted(loc)
             problems.append(Problem(rel, line, describe(error, allowed), field))
     problems += _contact_details(src)
     rendered = None
@@ -196,12 +197,6 @@ def _line_for(src: Source, loc: tuple, error_type: str) -> int:
     return src.line_of(loc)
 
 
-def _field(loc: tuple) -> str:
-    from .source import _dotted
-
-    return _dotted(loc)
-
-
 def _contact_details(src: Source) -> list[Problem]:
     """Personal contact details are never published: e-mail addresses and phone numbers are errors."""
     problems = []
@@ -215,7 +210,7 @@ def _contact_details(src: Source) -> list[Problem]:
                     src.path,
                     line,
                     f"{what} found: personal contact details are never published; remove it",
-                    _field(loc),
+                    dotted(loc),
                 )
             )
     return problems
@@ -249,14 +244,14 @@ def _attachments(
                 Problem(
                     rel,
                     src.line_of(loc),
-                    f"`{_field(loc)}`: “{value}” needs the entry in a folder: move the file to "
+                    f"`{dotted(loc)}`: “{value}” needs the entry in a folder: move the file to "
                     f"{rel[:-3]}/index.md and put {value} beside it",
-                    _field(loc),
+                    dotted(loc),
                 )
             )
         elif value.strip() not in names:
             problems.append(
-                Problem(rel, src.line_of(loc), f"`{_field(loc)}`: no file “{value}” in the entry's folder", _field(loc))
+                Problem(rel, src.line_of(loc), f"`{dotted(loc)}`: no file “{value}” in the entry's folder", dotted(loc))
             )
     return tuple(attachments), problems
 
@@ -315,7 +310,7 @@ def _methodology_warnings(rel: str, fields: EntryFields, src: Source) -> list[Pr
                 Problem(rel, src.body_line, f"the body has no section “## {section}”", "", Severity.WARNING)
             )
     for loc, message in fields.methodology_warnings():
-        warnings.append(Problem(rel, src.line_of(loc), message, _field(loc), Severity.WARNING))
+        warnings.append(Problem(rel, src.line_of(loc), message, dotted(loc), Severity.WARNING))
     return warnings
 
 

@@ -7,18 +7,18 @@ import re
 
 from pydantic_core import ErrorDetails
 
-from .source import _dotted
+from .field_path import dotted
 
 
 def describe(error: ErrorDetails, allowed_fields: list[str]) -> str:
     """One sentence saying what is wrong with a field and, where likely, how to fix it."""
     loc = error["loc"]
-    name = _dotted(loc) or "front matter"
+    name = dotted(loc) or "front matter"
     kind = error["type"]
     ctx = error.get("ctx") or {}
     got = error.get("input")
     if kind == "missing":
-        parent = _dotted(loc[:-1])
+        parent = dotted(loc[:-1])
         where = f" under `{parent}`" if parent else ""
         return f"`{name}` is required but missing: add a line `{loc[-1]}: …`{where} (see the field reference)"
     if kind == "extra_forbidden":

@@ -6,15 +6,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from .field_path import FieldPath, line_of
 from .labels import Labels, parse_labels
 from .problems import Problem
-from .source import line_of
 from .text import fold
+from .yaml_reader import Wording, read_yaml
 
 LANGUAGES = ("en", "es", "pt", "fr")
+MAX_CHARS = 200_000  # characters in a vocabulary file: the largest is some 4,000
 
 
 @dataclass(frozen=True)
@@ -285,49 +286,23 @@ def _country_aliases(folder: Path, problems: list[Problem]) -> dict[str, tuple[s
     return out
 
 
-def _read_yaml(path: Path, problems: list[Problem]) -> tuple[object, dict[tuple, int]]:
-    """The data of a YAML file and the line of every key and list item; problems are collected."""
+def _read_yaml(path: Path, problems: list[Problem]) -> tuple[object, dict[FieldPath, int]]:
+    """The data of a YAML file and the line of every key and list item, read as front matter is; problems are collected."""
     rel = _display(path)
     try:
-        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+        text = path.read_bytes().decode("utf-8")
     except FileNotFoundError:
         problems.append(Problem(rel, 1, f"the vocabulary file {path.name} is missing"))
         return None, {}
     except UnicodeDecodeError:
         problems.append(Problem(rel, 1, "the file is not valid UTF-8; save it with UTF-8 encoding"))
         return None, {}
-    try:
-        loader = yaml.SafeLoader(text)
-        try:
-            node = loader.get_single_node()
-            lines: dict[tuple, int] = {}
-            if node is not None:
-                _lines(node, (), lines)
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problems.append(Problem(rel, mark.line + 1 if mark else 1, f"not valid YAML: {error.problem or error}"))
-        return None, {}
-    except yaml.YAMLError as error:
-        problems.append(Problem(rel, 1, f"not valid YAML: {error}"))
-        return None, {}
-    if data is None:
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    doc = read_yaml(text, Wording("the file", "in vocabulary files"), max_chars=MAX_CHARS)
+    problems += [Problem(rel, line, message, field) for line, field, message in doc.problems]
+    if doc.data is None and not doc.problems:
         problems.append(Problem(rel, 1, f"the vocabulary file {path.name} is empty"))
-    return data, lines
-
-
-def _lines(node: yaml.Node, loc: tuple, lines: dict[tuple, int]) -> None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = key_node.value
-            lines[(*loc, key)] = key_node.start_mark.line + 1
-            _lines(value_node, (*loc, key), lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            lines[(*loc, i)] = item.start_mark.line + 1
-            _lines(item, (*loc, i), lines)
+    return doc.data, doc.lines
 
 
 def _display(path: Path) -> str:
