@@ -6,7 +6,8 @@ import shutil
 import pytest
 
 from knowledge_bank import cli
-from knowledge_bank.vocabularies import LANGUAGES, VocabularyError, load_vocabularies
+from knowledge_bank.languages import LANGUAGES
+from knowledge_bank.vocabularies import VocabularyError, load_vocabularies
 
 from .helpers import ROOT, make_project, run_build, tree_digest
 

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from .country_names import alias_problems
 from .field_path import FieldPath, line_of
 from .labels import Labels, parse_labels
+from .languages import Language
 from .problems import Problem
 from .text import fold
 from .yaml_reader import Wording, read_yaml
 
-LANGUAGES = ("en", "es", "pt", "fr")
 MAX_CHARS = 200_000  # characters in a vocabulary file: the largest is some 4,000
 
 
@@ -137,7 +138,7 @@ class TermData(BaseModel):
     model_config = ConfigDict(extra="forbid")
     labels: TermLabels
     aliases: list[Text] = []
-    description: dict[Literal["en", "es", "pt", "fr"], Text] = {}
+    description: dict[Language, Text] = {}
 
     @property
     def key(self) -> str:  # pragma: no cover - every vocabulary file uses a subclass
@@ -223,10 +224,6 @@ def _message(field: str, name: str, detail: dict) -> str:
 
 
 def _country_aliases(folder: Path, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
-    import pycountry
-
-    from .countries import CountryResolver  # imported here: countries.py imports this module
-
     path = folder / "countries.yml"
     rel = _display(path)
     data, lines = _read_yaml(path, problems)
@@ -237,53 +234,22 @@ def _country_aliases(folder: Path, problems: list[Problem]) -> dict[str, tuple[s
             Problem(rel, 1, "countries.yml must map ISO alpha-2 codes to lists of aliases (`BO: [Bolivia]`)")
         )
         return {}
-    iso = CountryResolver()  # ISO codes and names in the four languages, without these aliases
-    out: dict[str, tuple[str, ...]] = {}
-    claimed: dict[str, str] = {}
+    aliases: dict[str, tuple[str, ...]] = {}  # code as written -> its aliases
     for code, names in data.items():
-        line = line_of(lines, (code,))
-        code_text = str(code).upper()
-        if pycountry.countries.get(alpha_2=code_text) is None:
-            problems.append(
-                Problem(
-                    rel, line, f"`{code}` is not an ISO 3166-1 alpha-2 country code (for example `BO`)", field=str(code)
-                )
-            )
-            continue
         if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
             problems.append(
                 Problem(
                     rel,
-                    line,
+                    line_of(lines, (code,)),
                     f"`{code}` must be followed by a list of names, like `[Bolivia, Bolivie]`",
-                    field=str(code),
+                    field=code,
                 )
             )
             continue
-        for alias in names:
-            folded = fold(alias)
-            known = iso.resolve(alias)
-            if known is not None and known.code != code_text:
-                problems.append(
-                    Problem(
-                        rel,
-                        line,
-                        f"alias `{alias}` of {code_text} is already the name or code of {known.code} ({known.name}); remove it",
-                        field=str(code),
-                    )
-                )
-            elif claimed.get(folded, code_text) != code_text:
-                problems.append(
-                    Problem(
-                        rel,
-                        line,
-                        f"alias `{alias}` is given to both {claimed[folded]} and {code_text}; keep one",
-                        field=str(code),
-                    )
-                )
-            claimed.setdefault(folded, code_text)
-        out[code_text] = tuple(names)
-    return out
+        aliases[code] = tuple(names)
+    for code, message in alias_problems(aliases):  # against ISO's codes and names, and each other
+        problems.append(Problem(rel, line_of(lines, (code,)), message, field=code))
+    return {code.upper(): names for code, names in aliases.items()}
 
 
 def _read_yaml(path: Path, problems: list[Problem]) -> tuple[object, dict[FieldPath, int]]:
