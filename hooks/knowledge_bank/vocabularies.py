@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import ValidationError
 
 from .country_names import alias_problems
 from .field_path import FieldPath, line_of
 from .labels import Labels, parse_labels
-from .languages import Language
 from .problems import Problem
 from .text import fold
+from .vocabulary_files import NumberedData, PhaseData, SdgData, TermData
 from .yaml_reader import Wording, read_yaml
 
 MAX_CHARS = 200_000  # characters in a vocabulary file: the largest is some 4,000
@@ -119,50 +118,6 @@ def _labels(folder: Path, problems: list[Problem]) -> Labels:
     labels, found = parse_labels(data, lines, _display(path))
     problems += found
     return labels
-
-
-# --- the shape of the vocabulary files ------------------------------------------------------------
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-
-class TermLabels(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    en: Text
-    es: Text
-    pt: Text
-    fr: Text
-
-
-class TermData(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    labels: TermLabels
-    aliases: list[Text] = []
-    description: dict[Language, Text] = {}
-
-    @property
-    def key(self) -> str:  # pragma: no cover - every vocabulary file uses a subclass
-        raise NotImplementedError
-
-
-class PhaseData(TermData):
-    key_: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")] = Field(alias="key")
-
-    @property
-    def key(self) -> str:
-        return self.key_
-
-
-class NumberedData(TermData):
-    number: Annotated[int, Field(ge=1, le=99, strict=True)]
-
-    @property
-    def key(self) -> str:
-        return str(self.number)
-
-
-class SdgData(NumberedData):
-    colour: Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 
 
 def _vocabulary(folder: Path, filename: str, name: str, model: type[TermData], problems: list[Problem]) -> Vocabulary:
