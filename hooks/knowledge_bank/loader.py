@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -10,28 +9,23 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .attachments import attachment_files
+from .contact_details import contact_details
 from .countries import CountryResolver
 from .field_path import dotted
 from .hygiene import KeywordUse, fields_by_line, file_text, keyword_uses, keyword_warnings, placeholder_warnings
 from .kinds import KINDS
 from .markup import BodyError, RenderedBody, render_body
 from .messages import describe
+from .methodology import methodology_warnings
 from .models import EntryFields, ModelContext
-from .problems import Problem, Severity
+from .problems import Problem
 from .source import Source, read_source
+from .text import slugify
 from .vocabularies import Vocabularies, VocabularyError, load_vocabularies
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# Both patterns start only at an `@` or a `+`, so they take linear time on any text (a leading
-# `[\w.+-]+@` retried from every letter of a long word took minutes on a 1 MB body).
-EMAIL = re.compile(r"(?<=[\w.+-])@[\w-]++(?:\.[\w-]++)+")
-PHONE = re.compile(r"(?<![\w/])\+\d[\d\s().-]{7,}\d")
 IGNORED = {"README.md", "index.md"}
-ATTACHMENT_TYPES = frozenset(
-    "pdf doc docx odt rtf txt csv xls xlsx ods ppt pptx odp png jpg jpeg gif webp zip".split()
-)  # not html, svg, js, xml: the site would serve them from its own address, where they could run
-ATTACHMENT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-MAX_ATTACHMENT_BYTES = 20_000_000  # GitHub warns at 50 MB a file; visitors on slow links need far less
 
 
 @dataclass(frozen=True)
@@ -155,8 +149,6 @@ def _load_entry(
     problems += placeholder_warnings(rel, file_text(raw), fields_by_line(src), src.body_line)
     uses = keyword_uses(src)
     if not SLUG.match(slug):
-        from .text import slugify
-
         problems.append(
             Problem(rel, 1, f"the file name “{slug}” is not a valid slug: rename it to “{slugify(slug)}”", "slug")
         )
@@ -173,18 +165,19 @@ def _load_entry(
             line = _line_for(src, loc, error["type"])
             field = "authorization" if error["type"] == "unauthorized" else dotted(loc)
             problems.append(Problem(rel, line, describe(error, allowed), field))
-    problems += _contact_details(src)
+    problems += contact_details(src)
     rendered = None
     if src.ok:
         try:
             rendered = render_body(fields.title if fields else "", src.body)
         except BodyError as trouble:
             problems.append(Problem(rel, src.body_line, str(trouble), "body"))
-    attachments, found = _attachments(root, rel, folder, src)
+    files, found = attachment_files(rel, folder, src)
+    attachments = tuple(Attachment(name, path) for name, path in files)
     problems += found
     if fields is None or rendered is None or any(p.is_error for p in problems):
         return None, problems, uses
-    problems += _methodology_warnings(rel, fields, src)
+    problems += methodology_warnings(rel, fields, src)
     return Entry(slug, rel, fields, src.body, rendered, attachments), problems, uses
 
 
@@ -195,133 +188,6 @@ def _line_for(src: Source, loc: tuple, error_type: str) -> int:
         parent = loc[:-1]
         return src.line_of(parent) if parent else src.fm_end_line
     return src.line_of(loc)
-
-
-def _contact_details(src: Source) -> list[Problem]:
-    """Personal contact details are never published: e-mail addresses and phone numbers are errors."""
-    problems = []
-    texts = [(src.line_of(loc), loc, value) for loc, value in src.raw_scalars.items()]
-    texts += [(src.body_line + i, ("body",), line) for i, line in enumerate(src.body.split("\n"))]
-    for line, loc, value in texts:
-        if EMAIL.search(value) or PHONE.search(value):
-            what = "an e-mail address" if EMAIL.search(value) else "a phone number"
-            problems.append(
-                Problem(
-                    src.path,
-                    line,
-                    f"{what} found: personal contact details are never published; remove it",
-                    dotted(loc),
-                )
-            )
-    return problems
-
-
-def _attachments(
-    root: Path, rel: str, folder: Path | None, src: Source
-) -> tuple[tuple[Attachment, ...], list[Problem]]:
-    """The files of the entry's folder, and problems with files the front matter names."""
-    problems: list[Problem] = []
-    attachments: list[Attachment] = []
-    if folder is not None:
-        for name, path, trouble in _folder_files(folder):
-            if trouble:
-                problems.append(Problem(rel, 1, f"attachment “{name}” {trouble}", "file"))
-            else:
-                attachments.append(Attachment(name, path))
-    names = {a.name for a in attachments}
-    data = src.data if isinstance(src.data, dict) else {}
-    wanted: list[tuple[tuple, object]] = []
-    if isinstance(data.get("report"), dict):
-        wanted.append((("report", "file"), data["report"].get("file")))
-    for i, doc in enumerate(data.get("reference_documents") or []):
-        if isinstance(doc, dict):
-            wanted.append((("reference_documents", i, "file"), doc.get("file")))
-    for loc, value in wanted:
-        if not isinstance(value, str) or not value.strip():
-            continue
-        if folder is None:
-            problems.append(
-                Problem(
-                    rel,
-                    src.line_of(loc),
-                    f"`{dotted(loc)}`: “{value}” needs the entry in a folder: move the file to "
-                    f"{rel[:-3]}/index.md and put {value} beside it",
-                    dotted(loc),
-                )
-            )
-        elif value.strip() not in names:
-            problems.append(
-                Problem(rel, src.line_of(loc), f"`{dotted(loc)}`: no file “{value}” in the entry's folder", dotted(loc))
-            )
-    return tuple(attachments), problems
-
-
-def _folder_files(folder: Path) -> list[tuple[str, Path, str]]:
-    """(name, path, what is wrong or "") for every file of an entry's folder but ``index.md`` and hidden ones.
-
-    The site serves attachments from its own address, so only documents and images are published: an
-    ``.html``, ``.svg`` or ``.js`` file would run in a visitor's browser as part of the site.
-    """
-    found = []
-    for directory, folders, files in os.walk(folder, followlinks=False):
-        here = Path(directory)
-        folders[:] = sorted(f for f in folders if not f.startswith("."))
-        for name in sorted(folders):
-            if (here / name).is_symlink():
-                found.append(((here / name).relative_to(folder).as_posix(), here / name, _SYMLINK))
-        for name in sorted(files):
-            path = here / name
-            rel_name = path.relative_to(folder).as_posix()
-            if name.startswith(".") or rel_name == "index.md":
-                continue
-            if path.is_symlink():
-                found.append((rel_name, path, _SYMLINK))
-            elif not all(ATTACHMENT_NAME.match(part) for part in rel_name.split("/")):
-                found.append(
-                    (rel_name, path, "has a name the site cannot link safely: use letters, digits, `.`, `-`, `_`")
-                )
-            elif path.suffix.lower().lstrip(".") not in ATTACHMENT_TYPES:
-                allowed = ", ".join(sorted(ATTACHMENT_TYPES))
-                found.append((rel_name, path, f"is not a document or image the site publishes; allowed: {allowed}"))
-            elif (size := path.stat().st_size) > MAX_ATTACHMENT_BYTES:
-                found.append(
-                    (
-                        rel_name,
-                        path,
-                        f"is {size / 1e6:.1f} MB; an attachment must be under {MAX_ATTACHMENT_BYTES / 1e6:.0f} MB: "
-                        "compress it (e.g. a PDF's images) or link to it with `url:` instead",
-                    )
-                )
-            else:
-                found.append((rel_name, path, ""))
-    return found
-
-
-_SYMLINK = "is a symbolic link; commit the file itself in the entry's folder"
-
-
-def _methodology_warnings(rel: str, fields: EntryFields, src: Source) -> list[Problem]:
-    """What the methodology expects but does not require: warnings, which fail a strict build."""
-    warnings = []
-    headings = _level_two_headings(src.body)
-    for section in fields.sections:
-        if section.casefold() not in headings:
-            warnings.append(
-                Problem(rel, src.body_line, f"the body has no section “## {section}”", "", Severity.WARNING)
-            )
-    for loc, message in fields.methodology_warnings():
-        warnings.append(Problem(rel, src.line_of(loc), message, dotted(loc), Severity.WARNING))
-    return warnings
-
-
-def _level_two_headings(body: str) -> set[str]:
-    """The ``## Heading`` texts of the body, folded. Plain string work: the regular expression it replaces
-    (``^##\\s+(.+?)\\s*#*\\s*$``) took minutes on one line of many spaces."""
-    found = set()
-    for line in body.split("\n"):
-        if line.startswith("##") and line[2:3].isspace():
-            found.add(line[2:].strip().rstrip("#").strip().casefold())
-    return found
 
 
 def _duplicate_slugs(entries: list[Entry]) -> list[Problem]:
