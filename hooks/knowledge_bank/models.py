@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from dataclasses import dataclass
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -26,6 +26,7 @@ from pydantic_core import PydanticCustomError
 
 from .countries import CountryResolver
 from .field_path import FieldPath
+from .languages import Language
 from .text import fold
 from .vocabularies import Vocabularies
 
@@ -132,7 +133,7 @@ class EntryFields(Model):
         False, description="The authorization flag: only `true` publishes. Missing means not published."
     )
     date: dt.date = Field(description="Publication date (YYYY-MM-DD), used for sorting and the feed.")
-    language: Literal["en", "es", "pt", "fr"] = Field("en", description="Language of the text: en, es, pt or fr.")
+    language: Language = Field("en", description="Language of the text: en, es, pt or fr.")
     phase: PhaseKey = Field(description="Phase of the operation / policy cycle (see the phases vocabulary).")
     sdgs: list[SDG] = Field(
         min_length=1, description="Sustainable Development Goals the entry contributes to: numbers 1–17."
