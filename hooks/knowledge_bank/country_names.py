@@ -5,7 +5,7 @@ from __future__ import annotations
 import gettext
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 import pycountry
 
@@ -25,7 +25,7 @@ class Country:
     def name(self) -> str:
         return self.names["en"]
 
-    @property
+    @cached_property  # a country is linked from every listing that names it
     def slug(self) -> str:
         return slugify(self.name)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from babel import Locale
@@ -12,7 +13,7 @@ from .catalog import Catalog, keyword_slug
 from .exports import catalog_csv, catalog_json, catalog_schema, feed_xml
 from .html_blocks import FragmentCache, HtmlBlocks, Search
 from .languages import LANGUAGES
-from .templating import template
+from .templating import for_build
 
 PAGE_SIZE = 100  # entries on one listing page: at most ~70 KB of HTML, whatever the size of the bank
 
@@ -30,6 +31,7 @@ class GeneratedSite:
     html_blocks: HtmlBlocks = field(default_factory=HtmlBlocks)  # HTML that replaces tokens after Markdown
 
 
+@cache
 def language_name(lang: str) -> str:
     """A language's name in itself, from CLDR: ``es`` -> ``Español``."""
     name = Locale.parse(lang).get_display_name(lang) or lang
@@ -42,25 +44,24 @@ def render_site(catalog: Catalog, site_url: str = "", lang: str = "en") -> Gener
     labels = catalog.vocabularies.labels
     t = labels.language(lang)
     kinds = catalog.kinds
-    page = {  # what every page template may use
-        "t": t,
-        "catalog": catalog,
-        "kinds": kinds,
-        "html_block": out.html_blocks,
-        "cached": FragmentCache(),
-        "keyword_slug": keyword_slug,
-        "language_name": language_name,
-        "other_languages": [other for other in LANGUAGES if other != lang],
-        "country_names": lambda e: ", ".join(catalog.country(code).name for code in catalog.roles_of(e)),
-        "role_names": lambda roles: ", ".join(t("roles." + r) for r in roles),
-    }
-    entry_page = template("pages/entry.md.j2")
+    env = for_build(  # what every page template may use
+        t=t,
+        catalog=catalog,
+        kinds=kinds,
+        html_block=out.html_blocks,
+        cached=FragmentCache(),
+        keyword_slug=keyword_slug,
+        language_name=language_name,
+        other_languages=[other for other in LANGUAGES if other != lang],
+        country_names=lambda e: ", ".join(catalog.country(code).name for code in catalog.roles_of(e)),
+        role_names=lambda roles: ", ".join(t("roles." + r) for r in roles),
+    )
+    entry_page = env.get_template("pages/entry.md.j2")
     related_heading = t("fields.related")
     for entry in catalog.entries:
         uri = f"{entry.folder}/{entry.slug}.md"
         related = catalog.related(entry)
         out.pages[uri] = entry_page.render(
-            page,
             entry=entry,
             roles=catalog.roles_of(entry),
             related=related,
@@ -72,21 +73,19 @@ def render_site(catalog: Catalog, site_url: str = "", lang: str = "en") -> Gener
         out.out_of_nav.add(uri)
         for attachment in entry.attachments:
             out.attachments[f"{entry.folder}/{entry.slug}/{attachment.name}"] = attachment.path
-    kind_index = template("pages/kind_index.md.j2")
+    kind_index = env.get_template("pages/kind_index.md.j2")
     for kind in kinds:
         for pager in paginate(catalog.by_kind(kind.kind), f"{kind.folder}/index.md", depth=1):
-            out.pages[pager.uri] = kind_index.render(page, kind=kind, entries=pager.entries, pager=pager)
+            out.pages[pager.uri] = kind_index.render(kind=kind, entries=pager.entries, pager=pager)
             if pager.number > 1:
                 out.out_of_nav.add(pager.uri)
-    facet_index = template("pages/facet_index.md.j2")
-    facet_value = template("pages/facet_value.md.j2")
+    facet_index = env.get_template("pages/facet_index.md.j2")
+    facet_value = env.get_template("pages/facet_value.md.j2")
     for facet in catalog.facets():
-        out.pages[f"{facet.name}/index.md"] = facet_index.render(page, facet=facet)
+        out.pages[f"{facet.name}/index.md"] = facet_index.render(facet=facet)
         for value in facet.values:
             for pager in paginate(value.entries, f"{facet.name}/{value.slug}.md", depth=2):
-                out.pages[pager.uri] = facet_value.render(
-                    page, facet=facet, value=value, entries=pager.entries, pager=pager
-                )
+                out.pages[pager.uri] = facet_value.render(facet=facet, value=value, entries=pager.entries, pager=pager)
                 out.out_of_nav.add(pager.uri)
     out.data["catalog.json"] = catalog_json(catalog)
     out.data["catalog.schema.json"] = catalog_schema()

@@ -48,3 +48,14 @@ def environment() -> jinja2.Environment:
 def template(name: str) -> jinja2.Template:
     """The template ``name`` (``pages/entry.md.j2``…)."""
     return environment().get_template(name)
+
+
+def for_build(**values: object) -> jinja2.Environment:
+    """The environment with one build's values (its catalog, its labels…) as globals.
+
+    Templates import their macros without context, so each imported template is run once per build, not
+    once per page; what the macros need comes from these globals.
+    """
+    env = environment().overlay()
+    env.globals.update(values)
+    return env

@@ -51,13 +51,15 @@ class Vocabulary:
             for name in term.names():
                 index.setdefault(fold(str(name)), term)
         object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_by_key", {term.key: term for term in self.terms})
 
     def lookup(self, value: object) -> Term | None:
         """The term written as ``value`` (key, number, label or alias), or None."""
         return self._index.get(fold(str(value)))  # type: ignore[attr-defined]
 
     def __getitem__(self, key: str) -> Term:
-        term = self.lookup(key)
+        """The term whose key is ``key`` (as templates ask for it), else the one written so."""
+        term = self._by_key.get(key) or self.lookup(key)  # type: ignore[attr-defined]
         if term is None:
             raise KeyError(key)
         return term
