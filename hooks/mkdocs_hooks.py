@@ -22,7 +22,8 @@ from knowledge_bank.loader import load_content
 from knowledge_bank.problems import summary
 from knowledge_bank.reference import expand_markers
 from knowledge_bank.render import GeneratedSite, render_site
-from knowledge_bank.timings import stage, timed, write_timings
+from knowledge_bank.search_index import SearchIndexError, write_search_index
+from knowledge_bank.timings import record, stage, timed, write_timings
 from knowledge_bank.vocabularies import Vocabularies
 
 log = get_plugin_logger("knowledge_bank")
@@ -38,7 +39,6 @@ class BuildState:
     site: GeneratedSite = field(default_factory=GeneratedSite)  # what the core generated for this build
     written_pages: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown of the last written build
     pending_pages: dict[str, str] = field(default_factory=dict)  # the same for this build, once it is written
-    full_html: dict[str, str] = field(default_factory=dict)  # entry page src_uri -> its HTML, after search indexed
 
     @property
     def preview(self) -> bool:
@@ -115,8 +115,10 @@ def on_files(files: Files, config) -> Files:
 
 @timed
 def on_env(env, config, files):
-    """A fresh cache, for each build, of theme fragments shared by many pages (docs/overrides/main.html)."""
+    """A fresh cache, for each build, of theme fragments shared by many pages, and the labels the theme's
+    overrides write (docs/overrides/)."""
     env.globals["kb_cached"] = FragmentCache()
+    env.globals["kb_label"] = state.vocabularies.labels.language("en")
     return env
 
 
@@ -129,27 +131,17 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 @timed
 def on_page_content(html: str, page, config, files) -> str:
     """Put the generated pages' HTML blocks in (an entry's body among them) and give an entry page its table of
-    contents.
-
-    An entry page gets its blocks in the form the search indexes first: Material's search plugin indexes
-    ``page.content`` in its ``on_page_context``, which runs before this module's (hooks come after plugins);
-    ``on_page_context`` below then puts the full HTML in.
-    """
+    contents."""
     site, uri = state.site, page.file.src_uri
     if uri in site.tocs:
         page.toc = get_toc(site.tocs[uri])
-    if uri not in site.sources or (page.meta.get("search") or {}).get("exclude"):
-        return site.html_blocks.fill(html)
-    state.full_html[uri] = site.html_blocks.fill(html)
-    return site.html_blocks.fill_for_search(html)
+    return site.html_blocks.fill(html)
 
 
 @timed
 def on_page_context(context, page, config, nav):
-    """Give an entry page its full HTML back, and point its edit button at its source file in rounds/ or lessons/."""
+    """Point an entry page's edit button at its source file in rounds/ or lessons/."""
     uri = page.file.src_uri
-    if uri in state.full_html:
-        page.content = state.full_html.pop(uri)  # after the search plugin has indexed the search version
     source = state.site.sources.get(uri)
     if source and config.repo_url and config.edit_uri:
         edit_root = config.edit_uri.rstrip("/").rsplit("/", 1)[0]  # "edit/main/docs" -> "edit/main"
@@ -158,7 +150,14 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config) -> None:
-    """With KB_TIMINGS=file.json, write the CPU time spent in the project's code (for benchmarks/scale.py)."""
+    """Index the written site for the search (the last step, so that `mkdocs build` alone makes a whole site;
+    under `mkdocs serve` the site, previews included, is serve's temporary folder); with KB_TIMINGS=file.json,
+    write the time spent in the project's code and in indexing (for benchmarks/scale.py)."""
     if state.dirty:
         state.written_pages = state.pending_pages
+    try:
+        index = write_search_index(Path(config.site_dir))
+    except SearchIndexError as error:
+        _refuse(config, str(error))
+    record("pagefind (wall)", index.seconds)  # a separate process: wall time, not the hooks' CPU
     write_timings()

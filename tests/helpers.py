@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import gzip
 import hashlib
 import http.server
 import json
@@ -125,6 +126,24 @@ def run_build(project: Path, *args: str, strict: bool = True) -> Build:
     command = mkdocs("build", "-d", str(site), *(["--strict"] if strict else []), *args)
     done = subprocess.run(command, cwd=project, capture_output=True, text=True, env=mkdocs_env(), timeout=300)
     return Build(project, site, done.returncode, done.stdout + done.stderr)
+
+
+def pagefind_bytes(path: Path) -> bytes:
+    """A file of the Pagefind bundle as Pagefind's JavaScript reads it: gunzipped, without its signature."""
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    return data.removeprefix(b"pagefind_dcd")
+
+
+def search_records(site: Path) -> dict[str, dict]:
+    """What the site search holds of each page it indexed, by URL relative to the site root (``lessons/x/``):
+    Pagefind's fragment of the page (its text, ``meta``, ``filters`` and ``anchors``)."""
+    records = {}
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        record = json.loads(pagefind_bytes(path))
+        records[urlsplit(record["url"]).path.lstrip("/")] = record
+    return records
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

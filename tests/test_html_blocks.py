@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from knowledge_bank.html_blocks import FragmentCache, HtmlBlocks, Search
+from knowledge_bank.html_blocks import FragmentCache, HtmlBlocks
 from knowledge_bank.markup import EXTENSION_CONFIGS, EXTENSIONS, md, render_body
 
 
@@ -15,18 +15,14 @@ def _markdown(text: str) -> str:
 def test_a_block_is_a_token_in_markdown_and_its_html_after():
     blocks = HtmlBlocks()
     facts = blocks.add('<dl><dt>Phase</dt><dd><a href="../x/">Design</a></dd></dl>')
-    body = blocks.add("<h2 id='a'>A</h2><p>Body</p>", Search.HTML)
-    related = blocks.add("<ul><li>Other entry</li></ul>", Search.NONE)
+    body = blocks.add("<h2 id='a'>A</h2><p>Body</p>")
+    related = blocks.add("<ul><li>Other entry</li></ul>")
     page = _markdown(f"# Title\n{facts}text *between*\n{body}{related}")
     assert "kb-html-" in page and "<dl>" not in page  # Markdown never saw the blocks
     filled = blocks.fill(page)
     assert '<dl><dt>Phase</dt><dd><a href="../x/">Design</a></dd></dl>' in filled
     assert "<h2 id='a'>A</h2><p>Body</p>" in filled and "<ul><li>Other entry</li></ul>" in filled
     assert "<em>between</em>" in filled and "kb-html-" not in filled
-    searched = blocks.fill_for_search(page)
-    assert "<p>Phase Design</p>" in searched  # text only: a tenth of the markup for the indexer
-    assert "<h2 id='a'>A</h2><p>Body</p>" in searched  # the body keeps its headings: the search's sections
-    assert "Other entry" not in searched and "kb-html-" not in searched
 
 
 def test_a_token_is_a_digest_of_its_block_and_cannot_be_guessed():

@@ -20,7 +20,9 @@ from .helpers import ROOT
 LABELS = load_vocabularies(ROOT / "vocabularies").labels
 TEMPLATES = ROOT / "hooks" / "knowledge_bank" / "templates"
 SCRIPTS = ROOT / "docs" / "assets" / "javascripts"
+OVERRIDES = ROOT / "docs" / "overrides"
 CALL = re.compile(r"""\bt(?:\.count|\.html)?\(\s*["']([a-z0-9_.-]*[a-z0-9_-])["']""")  # not a built "kinds." ~ …
+THEME_CALL = re.compile(r"""\bkb_label\(\s*["']([a-z0-9_.-]*[a-z0-9_-])["']""")  # the theme overrides' labels
 
 
 def _names_used(folder, pattern: str) -> set[str]:
@@ -29,7 +31,11 @@ def _names_used(folder, pattern: str) -> set[str]:
 
 def test_every_label_a_template_or_explore_asks_for_exists():
     used = _names_used(TEMPLATES, "*.j2") | _names_used(SCRIPTS, "*.js")
+    used |= {
+        name for path in OVERRIDES.rglob("*.html") for name in THEME_CALL.findall(path.read_text(encoding="utf-8"))
+    }
     assert len(used) > 40
+    assert {"search.placeholder", "search.none", "search.page"} <= used
     known = set(LABELS.texts) | {name.rsplit(".", 1)[0] for name in LABELS.texts if name.endswith((".one", ".other"))}
     assert used - known == set()
 
@@ -45,6 +51,7 @@ def test_labels_built_from_names_exist():
     names += [f"facets.{facet}.value" for facet in ("phases", "keywords")]
     names += [f"explore.facets.{name}" for name in ("kind", "country", "phase", "sdg", "keyword", "year")]
     names += [f"explore.chip.{name}" for name in ("phase", "keyword", "year")]
+    names += [f"search.filters.{part}{name}" for name in ("kind", "country", "sdg") for part in ("", "any_")]
     names += [f"roles.{role}" for role in ("beneficiary", "cooperating", "action", "actor")]
     names += [f"panel_roles.{role}" for role in typing.get_args(PanelMember.model_fields["role"].annotation)]
     names += [f"knowledge_types.{k}" for k in typing.get_args(Lesson.model_fields["knowledge_type"].annotation)]
@@ -108,3 +115,9 @@ def test_explore_reads_the_labels_from_the_catalog(tmp_path):
     scripts = "\n".join(p.read_text(encoding="utf-8") for p in (SCRIPTS / "explore").glob("*.js"))
     for english in ("Clear all filters", "Words to find", "match, newest first", "Round report", "Not published"):
         assert english not in scripts  # no second copy of a label in JavaScript
+
+
+def test_the_search_box_reads_its_labels_from_the_page():
+    script = (SCRIPTS / "search" / "index.js").read_text(encoding="utf-8")
+    for english in ("Type to start", "No results", "results", "Show more", "All countries", "Loading"):
+        assert f'"{english}' not in script and f"'{english}" not in script

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from knowledge_bank.loader import load_content
 
-from .helpers import ROOT, make_project, mkdocs, mkdocs_env, run_build
+from .helpers import ROOT, make_project, mkdocs, mkdocs_env, run_build, search_records
 
 BANNER = "Not published — awaiting authorization"
 HIDDEN = [e for e in load_content(ROOT).entries if not e.is_public]
@@ -110,6 +110,16 @@ def test_serve_marks_unpublished_entries_in_the_catalog_for_explore(served):
 
 
 @pytest.mark.build
+def test_serve_indexes_its_preview_for_the_search_only_in_its_own_temporary_folder(served, project):
+    """`mkdocs serve` writes the site, its search bundle included, into a temporary folder of its own: the
+    project's site/ (what could be deployed) is never written, whatever serve previews."""
+    entry = json.loads(fetch(served + "pagefind/pagefind-entry.json"))
+    assert entry["languages"]["en"]["page_count"] > len(HIDDEN)
+    fetch(served + "pagefind/pagefind.js")
+    assert not (project / "site").exists()
+
+
+@pytest.mark.build
 def test_build_of_the_same_project_leaves_them_out(project):
     build = run_build(project)
     assert build.returncode == 0, build.output
@@ -117,8 +127,7 @@ def test_build_of_the_same_project_leaves_them_out(project):
     for entry in HIDDEN:
         assert not (build.site / entry.folder / entry.slug).exists()
         assert not [p for p, data in texts.items() if entry.fields.title.encode() in data]
-        index = json.loads((build.site / "search/search_index.json").read_text())
-        assert not [d for d in index["docs"] if entry.slug in d["location"]]
+        assert not [url for url in search_records(build.site) if entry.slug in url]
         catalog = json.loads((build.site / "catalog.json").read_text())
         assert entry.slug not in {e["slug"] for e in catalog["entries"]}
         assert not [e for e in catalog["entries"] if "unpublished" in e]

@@ -9,7 +9,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from .helpers import FIXTURES, make_project, run_build
+from .helpers import FIXTURES, make_project, pagefind_bytes, run_build, search_records
 
 pytestmark = pytest.mark.build
 
@@ -35,12 +35,25 @@ def public_build(tmp_path_factory):
 
 
 def all_files(site):
+    """Every file of the site, as its reader sees it: gzip files and the search bundle's files decompressed."""
     for path in sorted(site.rglob("*")):
         if path.is_file():
             data = path.read_bytes()
             if path.suffix == ".gz":
                 data = gzip.decompress(data)
+            elif "pagefind" in path.relative_to(site).parts:
+                data = pagefind_bytes(path)
             yield path, data
+
+
+def test_the_search_bundle_is_read_decompressed(public_build):
+    """The markers are looked for in what Pagefind's JavaScript reads, not in its compressed files."""
+    files = {p.relative_to(public_build.site).as_posix(): data for p, data in all_files(public_build.site)}
+    fragments = [data for name, data in files.items() if name.startswith("pagefind/fragment/")]
+    indexes = [data for name, data in files.items() if name.startswith("pagefind/index/")]
+    assert len(fragments) >= 2 and indexes
+    assert any(b"public-round" in data for data in fragments)
+    assert any(b"uruguay" in data.lower() for data in indexes)  # words are stored as plain bytes
 
 
 def test_no_file_of_the_site_contains_a_marker(public_build):
@@ -98,8 +111,7 @@ def test_no_facet_page_exists_for_values_only_unpublished_entries_have(public_bu
 
 
 def test_search_index_and_sitemap_list_only_public_pages(public_build):
-    index = json.loads((public_build.site / "search/search_index.json").read_text())
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    locations = set(search_records(public_build.site))
     entry_locations = {loc for loc in locations if re.match(r"(rounds|lessons)/.+/", loc)}
     assert entry_locations == {"rounds/public-round/", "lessons/public-lesson/"}
     sitemap = (public_build.site / "sitemap.xml").read_text()

@@ -1,5 +1,6 @@
-"""What the built site gives the search and Explore: the search index's settings and documents, the
-names entry pages carry in four languages, and the keyword groups of catalog.json."""
+"""What the built site gives the search and Explore: the Pagefind bundle written by `mkdocs build` (which pages,
+with which metadata and filters), the names entry pages carry in four languages, and the keyword groups of
+catalog.json. The search itself, in a browser: tests/browser/test_search.py."""
 
 from __future__ import annotations
 
@@ -11,48 +12,72 @@ from bs4 import BeautifulSoup
 
 from knowledge_bank.catalog import keyword_slug
 
+from .helpers import search_records
 from .test_build import PUBLIC
 
 pytestmark = pytest.mark.build
 
 
-def search_index(build) -> dict:
-    return json.loads((build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_the_build_writes_the_search_bundle_and_no_material_search(repo_build):
+    bundle = repo_build.site / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and list(bundle.glob("wasm.*.pagefind"))
+    assert not (repo_build.site / "search").exists()
+    assert not (repo_build.site / "assets" / "javascripts" / "workers" / "kb-search.js").exists()
+    config = json.loads(BeautifulSoup(repo_build.page(""), "lxml").select_one("script#__config").string)
+    assert not (repo_build.site / config["search"]).with_suffix("").with_suffix(".json").exists()
+    assert (repo_build.site / "assets" / "javascripts" / "search" / "index.js").is_file()
 
 
-def test_search_stems_the_four_languages(repo_build):
-    config = search_index(repo_build)["config"]
-    assert config["lang"] == ["en", "es", "pt", "fr"]
-    assert set(config["pipeline"]) == {"stemmer", "stopWordFilter", "trimmer"}
+def test_no_page_loads_the_search_before_it_is_used(repo_build):
+    for url in ("", "lessons/red-calle/", "explore/"):
+        soup = BeautifulSoup(repo_build.page(url), "lxml")
+        sources = [s.get("src", "") for s in soup.select("script")] + [s.get("href", "") for s in soup.select("link")]
+        assert not [src for src in sources if "pagefind" in src or "search" in src], url
+        assert soup.select_one(".md-search input.md-search__input")  # the box is there, in the header
+        assert soup.select_one(".md-header .md-search")
 
 
-def test_pages_run_search_in_our_worker_which_loads_materials(repo_build):
-    html = repo_build.page("")
-    config = json.loads(BeautifulSoup(html, "lxml").select_one("script#__config").string)
-    worker, _, material = config["search"].partition("?material=")
-    assert worker == "assets/javascripts/workers/kb-search.js"
-    assert re.fullmatch(r"search\.[0-9a-f]+\.min\.js", material)
-    workers = repo_build.site / "assets" / "javascripts" / "workers"
-    assert (workers / "kb-search.js").is_file() and (workers / material).is_file()
-
-
-def test_index_and_explore_pages_stay_out_of_the_search_index(repo_build):
-    locations = {doc["location"].split("#")[0] for doc in search_index(repo_build)["docs"]}
-    assert "explore/" not in locations
-    for folder in ("rounds/", "lessons/", "countries/", "sdgs/", "phases/", "keywords/"):
-        assert folder not in locations
-    assert not any(re.match(r"(countries|sdgs|phases|keywords)/.", loc) for loc in locations)
-    entries = {loc for loc in locations if re.fullmatch(r"(rounds|lessons)/[^/]+/", loc)}
+def test_only_entries_and_hand_written_pages_are_indexed(repo_build):
+    urls = set(search_records(repo_build.site))
+    entries = {url for url in urls if re.fullmatch(r"(rounds|lessons)/[^/]+/", url)}
     assert entries == {f"{kind}/{slug}/" for kind, slug, _ in PUBLIC}
+    assert {"", "about/", "contribute/", "data/"} <= urls
+    assert "explore/" not in urls
+    assert not [url for url in urls if re.match(r"(countries|sdgs|phases|keywords)/|(rounds|lessons)/(page/|$)", url)]
+
+
+def test_an_entry_is_indexed_with_its_metadata_and_filters_not_its_facts(repo_build):
+    record = search_records(repo_build.site)["lessons/alimentacao-escolar-agricultura-familiar/"]
+    meta, filters = record["meta"], record["filters"]
+    assert meta["kind"] == "Lessons-learnt card" and filters["kind"] == ["Lessons-learnt card"]
+    assert filters["type"] == ["entry"]
+    assert "Brazil" in filters["country"] and "Brazil" in meta["countries"]
+    assert any(value.startswith("SDG 2 · ") for value in filters["sdg"])
+    assert re.fullmatch(r"\d{1,2} \w{3} \d{4}", meta["date"])
+    for name in ("Brazil", "Brasil", "Brésil", "BR", "BRA", "ODS 2 Hambre cero", "SDG 1", "ODD 1", "Formulação"):
+        assert name in meta["terms"], name
+    assert "In other languages" not in record["content"] and "Keywords" not in record["content"]
+    assert "Related entries" not in record["content"]
+    assert meta["title"] and "¶" not in meta["title"] and "¶" not in record["content"]
+
+
+def test_a_hand_written_page_is_a_page_to_the_search(repo_build):
+    record = search_records(repo_build.site)["about/"]
+    assert record["filters"]["type"] == ["page"] and record["meta"]["kind"] == "Page"
+
+
+def test_entry_pages_carry_the_language_of_their_body(repo_build):
+    page = BeautifulSoup(repo_build.page("lessons/alimentacao-escolar-agricultura-familiar"), "lxml")
+    assert page.html["lang"] == "en"  # the interface
+    assert page.select_one(".kb-body")["lang"] == "pt" and page.select_one(".kb-summary")["lang"] == "pt"
 
 
 def test_related_entries_do_not_make_an_entry_a_hit_for_their_words(repo_build):
-    docs = search_index(repo_build)["docs"]
-    related = [d for d in docs if d["location"].endswith("#related-entries")]
-    assert related, "the sample content has related entries"
-    assert all(d["text"] == "" for d in related)
     page = BeautifulSoup(repo_build.page("rounds/peru-national-care-system"), "lxml")
-    assert page.select("ul.kb-list[data-search-exclude] > li")
+    assert page.select('ul.kb-list[data-pagefind-ignore="all"] > li')
+    related = [a.get_text() for a in page.select("ul.kb-list a.kb-item__title")]
+    content = search_records(repo_build.site)["rounds/peru-national-care-system/"]["content"]
+    assert related and not [title for title in related if title in content]
 
 
 def test_entry_pages_name_countries_phase_and_sdgs_in_spanish_portuguese_and_french(repo_build):
@@ -61,14 +86,6 @@ def test_entry_pages_name_countries_phase_and_sdgs_in_spanish_portuguese_and_fre
     assert set(rows) == {"es", "pt", "fr"}
     assert "Brasil" in rows["es"] and "Brasil" in rows["pt"] and "Brésil" in rows["fr"]
     assert "ODS 2 Hambre cero" in rows["es"] and "ODD 2" in rows["fr"] and "Formulação" in rows["pt"]
-    doc = next(
-        d
-        for d in search_index(repo_build)["docs"]
-        if d["location"] == "lessons/alimentacao-escolar-agricultura-familiar/"
-    )
-    for name in ("Brazil", "Brasil", "Brésil", "Fin de la pobreza", "ODS 1", "SDG 1"):
-        assert name in doc["text"], name
-    assert "PortuguêsIn" not in doc["text"], "facts must stay separate words in the index"
 
 
 def test_catalog_groups_keywords_as_the_keyword_pages_do(repo_build):

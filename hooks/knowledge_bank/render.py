@@ -11,8 +11,9 @@ from babel import Locale
 
 from .catalog import Catalog, keyword_slug
 from .exports import catalog_csv, catalog_json, catalog_schema, feed_xml
-from .html_blocks import FragmentCache, HtmlBlocks, Search
+from .html_blocks import FragmentCache, HtmlBlocks
 from .languages import LANGUAGES
+from .search_index import meta_value, search_terms
 from .templating import for_build
 
 PAGE_SIZE = 100  # entries on one listing page: at most ~70 KB of HTML, whatever the size of the bank
@@ -53,7 +54,9 @@ def render_site(catalog: Catalog, site_url: str = "", lang: str = "en") -> Gener
         keyword_slug=keyword_slug,
         language_name=language_name,
         other_languages=[other for other in LANGUAGES if other != lang],
-        country_names=lambda e: ", ".join(catalog.country(code).name for code in catalog.roles_of(e)),
+        country_names=lambda e, sep=", ": sep.join(catalog.country(code).name for code in catalog.roles_of(e)),
+        search_terms=lambda e: search_terms(catalog, e),
+        search_meta=meta_value,
         role_names=lambda roles: ", ".join(t("roles." + r) for r in roles),
     )
     entry_page = env.get_template("pages/entry.md.j2")
@@ -65,7 +68,10 @@ def render_site(catalog: Catalog, site_url: str = "", lang: str = "en") -> Gener
             entry=entry,
             roles=catalog.roles_of(entry),
             related=related,
-            body=out.html_blocks.add(entry.rendered.html, Search.HTML),
+            # The body in its own language: read by screen readers in that language.
+            body=out.html_blocks.add(
+                f'<div class="kb-body" lang="{entry.fields.language}">{entry.rendered.html}</div>'
+            ),
             related_id=entry.rendered.id_after(related_heading),
         )
         out.tocs[uri] = entry.rendered.toc(related_heading if related else None)

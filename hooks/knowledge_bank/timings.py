@@ -38,6 +38,11 @@ def timed(function):
     return wrapper
 
 
+def record(name: str, seconds: float) -> None:
+    """Add ``seconds`` measured elsewhere (the wall time of a tool the build runs, like Pagefind) to ``name``."""
+    _totals[name] += seconds
+
+
 def write_timings() -> None:
     """Write the totals to the file named by ``KB_TIMINGS`` (if set) and start again from zero."""
     path = os.environ.get("KB_TIMINGS")

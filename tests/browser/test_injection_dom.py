@@ -64,8 +64,7 @@ def test_search_results_show_payloads_as_text(hostile_page):
     box.click()
     expect(hostile_page.locator(".md-search-result__meta")).to_have_text(re.compile("Type to start"), timeout=20_000)
     box.fill("kbx1")
-    box.press("End")
-    expect(hostile_page.locator(".md-search-result__meta")).to_have_text(re.compile("matching document"))
+    expect(hostile_page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^\d+ results?$"))
     results = hostile_page.locator(".md-search-result")
     assert "alert" in results.inner_text()
     assert results.locator("script, img, iframe").count() == 0

@@ -28,8 +28,7 @@ def test_visiting_pages_requests_nothing_from_another_host(browser, server):
     box.click()
     expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=20_000)
     box.fill("Brasil")
-    box.press("End")
-    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^\d+ results$"))
     page.context.close()
     assert len(traffic.requests) > 20
     assert traffic.foreign_hosts() == set()

@@ -1,5 +1,6 @@
-"""The site search (Material's, with our worker) in a real browser: keywords, country names in four
-languages, SDGs, institutions, Spanish and Portuguese stemming; never an unpublished entry."""
+"""The site search (Pagefind, with the header's search box) in a real browser: keywords, country names in four
+languages and ISO codes, SDGs, institutions, Spanish and Portuguese word forms, accents; entries before pages;
+nothing of it loaded before the box is used; never an unpublished entry."""
 
 from __future__ import annotations
 
@@ -13,34 +14,42 @@ from ..helpers import open_page
 from .explore import values_of
 
 READY = "Type to start searching"
+DONE = re.compile(r"^(\d+ results?|No results)$")
+
+
+def open_search(page: Page) -> None:
+    """Open the search box and wait until Pagefind is loaded."""
+    page.locator("input.md-search__input").click()
+    expect(page.locator(".md-search-result__meta")).to_have_text(READY, timeout=20_000)
 
 
 @pytest.fixture(scope="module")
 def search_page(browser, server):
-    """One page for the module's searches (the search index is built once in its worker)."""
+    """One page for the module's searches (Pagefind loaded once)."""
     page, traffic = open_page(browser, server)
     page.goto("")
-    page.locator("input.md-search__input").click()
-    expect(page.locator(".md-search-result__meta")).to_have_text(READY, timeout=20_000)
+    open_search(page)
     yield page
     page.context.close()
     assert not traffic.errors, traffic.errors
     assert not traffic.foreign_hosts(), traffic.foreign_hosts()
 
 
-def search(page: Page, query: str) -> list[str]:
-    """The pages found for ``query``, best first, as paths relative to the site root."""
+def search(page: Page, query: str, everything: bool = True) -> list[str]:
+    """The pages found for ``query``, best first, as paths relative to the site root (all of them, or
+    those painted first)."""
     box = page.locator("input.md-search__input")
+    status = page.locator(".md-search-result__meta")
     box.fill("")
-    box.press("End")  # Material reads the query on keyup
-    expect(page.locator(".md-search-result__meta")).to_have_text(READY)
+    expect(status).to_have_text(READY)
     box.fill(query)
-    box.press("End")
-    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"matching document"))
-    hrefs = page.eval_on_selector_all(
-        ".md-search-result__item > a.md-search-result__link",
-        "links => links.map(a => a.href)",
-    )
+    expect(status).to_have_text(DONE, timeout=20_000)
+    more = page.locator(".kb-search__more")
+    while everything and more.is_visible():
+        count = page.locator(".md-search-result__link").count()
+        more.click()
+        expect(page.locator(".md-search-result__link")).not_to_have_count(count)
+    hrefs = page.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.href)")
     found = []
     for href in hrefs:
         path = urlsplit(href).path.lstrip("/")
@@ -57,7 +66,7 @@ def entry_pages(found: list[str]) -> list[str]:
     return [p for p in found if re.fullmatch(r"(rounds|lessons)/[^/]+/", p)]
 
 
-@pytest.mark.parametrize("name", ["Brasil", "Brazil", "Brésil", "brasil"])
+@pytest.mark.parametrize("name", ["Brasil", "Brazil", "Brésil", "brasil", "BR", "BRA"])
 def test_a_country_is_found_by_its_name_in_each_language(search_page, catalog, name):
     expected = entries_with(catalog, "country", "BR")
     assert len(expected) >= 3
@@ -96,6 +105,13 @@ def test_an_sdg_is_found_by_number_and_name(search_page, catalog, query, sdg):
     assert expected <= set(search(search_page, query))
 
 
+def test_sdg_5_in_spanish_finds_the_gender_equality_entries(search_page, catalog):
+    expected = entries_with(catalog, "sdg", "5")
+    found = search(search_page, "ODS 5")
+    assert expected <= set(found)
+    assert set(found[: len(expected)]) == expected
+
+
 def test_an_institution_is_found(search_page, catalog):
     institution = "Gabinete de Coordinación de Políticas Sociales"
     expected = {r["url"] for r in catalog["entries"] if institution in r["institutions"]}
@@ -125,10 +141,8 @@ def test_a_whole_word_and_its_beginning_both_find_an_entry(search_page):
 
 @pytest.mark.parametrize("query", ["Zqxhiddentitle", "Zqxhiddenbody", "Zqxhiddenkeyword", "Zqxhiddenauthor"])
 def test_an_unpublished_entry_is_never_found(search_page, query):
-    box = search_page.locator("input.md-search__input")
-    box.fill(query)
-    box.press("End")
-    expect(search_page.locator(".md-search-result__meta")).to_have_text("No matching documents")
+    assert search(search_page, query) == []
+    expect(search_page.locator(".md-search-result__meta")).to_have_text("No results")
 
 
 def test_an_unpublished_round_of_the_sample_content_is_not_found(search_page):
@@ -143,3 +157,75 @@ def test_matches_are_marked_once(search_page):
     assert results.locator("mark").count() > 0
     assert results.locator("mark mark").count() == 0
     assert "mark>" not in results.inner_text()
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        ("transferencia", "rounds/dominican-republic-cash-transfer-monitoring/"),  # the entry says "transfer"
+        ("inclusion", "rounds/peru-national-care-system/"),  # "Inclusión"
+        ("Inclusión", "lessons/youth-employment-follow-up/"),  # "inclusion"
+        ("alimentacao", "lessons/alimentacao-escolar-agricultura-familiar/"),  # "Alimentação"
+    ],
+)
+def test_accents_do_not_matter(search_page, query, slug):
+    assert slug in search(search_page, query)
+
+
+def test_a_phrase_ranks_its_entry_first_and_a_word_does_not_match_longer_words(search_page):
+    found = search(search_page, "Red Calle")
+    assert found[0] == "lessons/red-calle/"
+    assert len(found) <= 3, found  # "Red" alone would also match "Reduced", "Redesign"…
+
+
+def test_entries_come_before_hand_written_pages(search_page):
+    found = search(search_page, "care systems")
+    kinds = ["entry" if re.fullmatch(r"(rounds|lessons)/[^/]+/", p) else "page" for p in found]
+    assert "page" in kinds and "entry" in kinds
+    assert kinds == sorted(kinds), found  # every entry before the first page
+
+
+def test_a_result_shows_title_kind_date_countries_and_a_short_excerpt(search_page):
+    search(search_page, "registros", everything=False)
+    first = search_page.locator(".kb-search-result").first
+    expect(first.locator(".kb-search-result__title")).to_have_text(re.compile(r"registro social"))
+    expect(first.locator(".kb-search-result__meta")).to_have_text(
+        re.compile(r"^(Round report|Lessons-learnt card) · \d{1,2} \w{3} \d{4} · ")
+    )
+    assert 0 < len(first.locator(".kb-search-result__excerpt").inner_text().split()) <= 30
+
+
+def test_filters_narrow_the_results_to_a_country(search_page, catalog):
+    country = search_page.locator(".kb-search__filters select[name=country]")
+    assert len(search(search_page, "care")) > len(entries_with(catalog, "country", "UY"))
+    country.select_option("Uruguay")
+    search_page.wait_for_function(
+        """(allowed) => {
+          const links = [...document.querySelectorAll("a.md-search-result__link")];
+          return links.length > 0 && links.every((a) => allowed.includes(new URL(a.href).pathname.slice(1)));
+        }""",
+        arg=sorted(entries_with(catalog, "country", "UY")),
+    )
+    country.select_option("")
+    expect(search_page.locator(".md-search-result__meta")).to_have_text(DONE)
+
+
+def test_nothing_of_the_search_is_loaded_before_the_box_is_used(browser, server):
+    page, traffic = open_page(browser, server)
+    page.goto("lessons/red-calle/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in traffic.requests if "pagefind" in url or "/search/" in url], traffic.requests
+    page.keyboard.press("/")
+    expect(page.locator("input.md-search__input")).to_be_focused()
+    expect(page.locator(".md-search-result__meta")).to_have_text(READY, timeout=20_000)
+    assert [url for url in traffic.requests if "pagefind" in url]
+    page.keyboard.type("Brasil")
+    expect(page.locator(".md-search-result__meta")).to_have_text(DONE, timeout=20_000)
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("a.md-search-result__link").first).to_be_focused()
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.getElementById('__search').checked") is False
+    page.keyboard.press("s")
+    expect(page.locator("input.md-search__input")).to_be_focused()
+    page.context.close()
+    assert not traffic.errors, traffic.errors
