@@ -94,7 +94,7 @@ def main(argv: list[str]) -> None:
         run(PYTHON, "-m", "pytest", *rest, cwd=ROOT, env=env)
     elif command == "bench":
         setup("bench")
-        ensure_chromium()  # the Pagefind query runs in Chromium
+        ensure_chromium()  # the searches and Lighthouse (npm, into benchmarks/.cache/) run in Chromium
         run(PYTHON, ROOT / "benchmarks" / "scale.py", *rest, cwd=ROOT, env=env)
     else:
         sys.exit(__doc__)

@@ -14,11 +14,14 @@ in a temporary copy of the project and builds:
 
 Each build runs in its own process; its CPU time (user + system) and peak memory come from the
 operating system (``os.wait4``). The machine is shared, so each build is repeated and the fastest
-run kept, and CPU time (not wall time) is compared. Then it measures the site's output (total
-size, the largest listing page and the largest other page, catalog.json and the search index raw
-and gzip), what a first full-text query downloads with Material's search and with Pagefind
-(benchmarks/search_cost.py), and, at ``--serve-size`` entries, how long ``mkdocs serve`` takes to
-rebuild after one entry is edited, with and without ``--dirty``.
+run kept, and CPU time (not wall time) is compared. The baseline keeps Material's search plugin, so that
+the site's search (Pagefind, indexed by the hooks at the end of the build) is compared with Material's
+on the same pages. Then it measures the site's output (total size, the largest listing page and the
+largest other page, catalog.json, Material's search index and the Pagefind bundle), what a first page
+view and a first query cost in Chromium, fast and throttled to 400 kbit/s (benchmarks/search_cost.py),
+Lighthouse's mobile scores at ``--lighthouse-size`` entries (benchmarks/lighthouse.py), and, at
+``--serve-size`` entries, how long ``mkdocs serve`` takes to rebuild after one entry is edited, with and
+without ``--dirty``.
 
 It prints a table and, unless ``--no-write``, rewrites the table in docs/performance.md between
 the ``<!-- bench:start -->`` and ``<!-- bench:end -->`` markers.
@@ -47,7 +50,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from search_cost import material_cost, pagefind_cost, run_pagefind  # noqa: E402
+from lighthouse import scores as lighthouse_scores  # noqa: E402
+from search_cost import search_costs  # noqa: E402
 from synthetic import make_site  # noqa: E402
 
 PERFORMANCE_PAGE = ROOT / "docs" / "performance.md"
@@ -132,12 +136,17 @@ def make_baseline(project: Path, out: Path) -> int:
             title = TITLE.search(text).group(1)  # type: ignore[union-attr]
             (docs / kind / source.name).write_text(f"# {title}\n\n" + FRONT_MATTER.sub("", text), encoding="utf-8")
             count += 1
-    # The project's own configuration (theme, palette, features, search, Markdown extensions), less
-    # what is the project's code: the hooks and the theme overrides; entries out of the navigation.
+    # The project's own configuration (theme, palette, features, Markdown extensions), less what is the
+    # project's code: the hooks and the theme overrides; entries out of the navigation. With Material's
+    # search as the site had it before Pagefind: four languages stemmed.
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     for key in ("hooks", "watch", "extra_javascript", "extra_css"):
         config.pop(key, None)
     config["theme"].pop("custom_dir", None)
+    config["theme"]["features"] = [*config["theme"].get("features", []), "search.suggest", "search.highlight"]
+    config["plugins"] = [
+        {"search": {"lang": ["en", "es", "pt", "fr"], "pipeline": ["stemmer", "stopWordFilter", "trimmer"]}}
+    ]
     config["nav"] = [{"Home": "index.md"}] + [
         {page.stem.capitalize(): page.name} for page in sorted(docs.glob("*.md")) if page.name != "index.md"
     ]
@@ -151,8 +160,9 @@ def gz(path: Path) -> tuple[int, int]:
     return len(data), len(gzip.compress(data, compresslevel=6))
 
 
-def output_sizes(site: Path) -> dict[str, object]:
-    """Total size, the largest listing page and the largest other page, catalog and search index."""
+def output_sizes(site: Path, baseline: Path) -> dict[str, object]:
+    """Total size, the largest listing page and the largest other page, catalog, Material's search index
+    (of the baseline) and the Pagefind bundle."""
     pages = [(p.relative_to(site).as_posix(), p.stat().st_size) for p in site.rglob("*.html")]
     listing = max((p for p in pages if LISTING.match(p[0])), key=lambda p: p[1])
     other = max((p for p in pages if not LISTING.match(p[0])), key=lambda p: p[1])
@@ -163,7 +173,8 @@ def output_sizes(site: Path) -> dict[str, object]:
         "largest_listing": listing,
         "largest_other": other,
         "catalog": gz(site / "catalog.json"),
-        "search_index": gz(site / "search" / "search_index.json"),
+        "search_index": gz(baseline / "search" / "search_index.json"),
+        "pagefind_bundle": sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file()),
     }
 
 
@@ -226,7 +237,12 @@ def kb(n: float) -> str:
     return f"{n / 1024:,.0f} KB" if n < 1024 * 1024 * 10 else f"{n / 1024 / 1024:,.1f} MB"
 
 
-def measure(n: int, work: Path, repeat: int, query: str) -> dict[str, object]:
+def an_entry(site: Path) -> str:
+    """The address of one published entry page of the site."""
+    return next(f"rounds/{p.name}/" for p in sorted((site / "rounds").iterdir()) if p.name != "page" and p.is_dir())
+
+
+def measure(n: int, work: Path, repeat: int, query: str, lighthouse: bool) -> dict[str, object]:
     project, baseline = work / f"kb-{n}", work / f"baseline-{n}"
     counts = make_site(n, project)
     published = make_baseline(project, baseline)
@@ -238,10 +254,10 @@ def measure(n: int, work: Path, repeat: int, query: str) -> dict[str, object]:
     ours, base = best(runs), best(base_runs)
     ours.own["import the core"] = import_cpu()
     own_events = sum(v for k, v in ours.own.items() if k.startswith("event ")) + ours.own["import the core"]
-    sizes = output_sizes(site)
-    material = material_cost(site)
-    pagefind_seconds = run_pagefind(site)
-    pagefind = pagefind_cost(site, query)
+    sizes = output_sizes(site, base_site)
+    entry = an_entry(site)
+    search = search_costs(site, base_site, query, entry)
+    pagefind_seconds = ours.own.pop("pagefind (wall)", 0.0)
     result = {
         "n": n,
         "published": published,
@@ -254,9 +270,10 @@ def measure(n: int, work: Path, repeat: int, query: str) -> dict[str, object]:
         "ratio_wall": ours.wall / base.wall,
         "cpu_ms_per_entry": ours.cpu / n * 1000,
         "sizes": sizes,
-        "material_query": material,
-        "pagefind_query": pagefind,
+        "search": search,
         "pagefind_seconds": pagefind_seconds,
+        "pagefind_share": pagefind_seconds / ours.wall,
+        "lighthouse": lighthouse_scores(site, ["", entry, "explore/"]) if lighthouse else {},
         "runs": [r.__dict__ for r in runs],
         "baseline_runs": [r.__dict__ for r in base_runs],
     }
@@ -264,6 +281,7 @@ def measure(n: int, work: Path, repeat: int, query: str) -> dict[str, object]:
     return result
 
 
+PAGE_NAMES = {"": "home", "explore/": "Explore"}
 OWN_PARTS = ("import the core", "load and validate", "catalog and facets", "render generated pages")  # then the rest
 
 
@@ -328,23 +346,71 @@ def table(results: list[dict], serve: dict[str, float]) -> str:
             ],
         ),
         row(
-            "`search/search_index.json` raw / gzip",
-            [f"{kb(r['sizes']['search_index'][0])} / {kb(r['sizes']['search_index'][1])}" for r in results],
+            "Pagefind: indexing, wall (share of the build's wall); bundle",
+            [
+                f"{r['pagefind_seconds']:.1f} s ({100 * r['pagefind_share']:.0f} %); {kb(r['sizes']['pagefind_bundle'])}"
+                for r in results
+            ],
         ),
         row(
-            "first query, Material search (files)",
-            [f"{kb(r['material_query']['bytes'])} ({r['material_query']['files']})" for r in results],
+            "first view without searching, home / an entry: all bytes (of which search)",
+            [
+                f"{kb(s['view_home']['bytes'])} ({s['view_home']['search_bytes']:,} B) / "
+                f"{kb(s['view_entry']['bytes'])} ({s['view_entry']['search_bytes']:,} B)"
+                for s in (r["search"] for r in results)
+            ],
         ),
         row(
-            "first query, Pagefind (files)",
-            [f"{kb(r['pagefind_query']['bytes'])} ({r['pagefind_query']['files']})" for r in results],
+            "· the same, home page, Material's search (baseline)",
+            [
+                f"{kb(s['material_view_home']['bytes'])} ({kb(s['material_view_home']['search_bytes'])})"
+                for s in (r["search"] for r in results)
+            ],
         ),
         row(
-            "Pagefind: indexing time, whole bundle",
-            [f"{r['pagefind_seconds']:.1f} s, {kb(r['pagefind_query']['bundle_bytes'])}" for r in results],
+            "first query until results painted: bytes (requests)",
+            [f"{kb(r['search']['query']['bytes'])} ({r['search']['query']['requests']})" for r in results],
+        ),
+        row(
+            "· Material's search: what it downloads for a first query, all on page load (its index raw / gzip)",
+            [
+                f"{kb(r['search']['material_view_home']['search_bytes'])} "
+                f"({kb(r['sizes']['search_index'][0])} / {kb(r['sizes']['search_index'][1])})"
+                for r in results
+            ],
+        ),
+        row(
+            "typing → results painted at 400 kbit/s, 400 ms: Pagefind / Material (ratio)",
+            [
+                f"{r['search']['query_slow']['seconds']:.1f} s / {r['search']['material_query_slow']['seconds']:.1f} s "
+                f"({r['search']['material_query_slow']['seconds'] / r['search']['query_slow']['seconds']:.0f}×)"
+                for r in results
+            ],
+        ),
+        row(
+            "· unthrottled: Pagefind / Material",
+            [
+                f"{r['search']['query']['seconds']:.2f} s / {r['search']['material_query']['seconds']:.2f} s"
+                for r in results
+            ],
         ),
     ]
     text = "\n".join(rows)
+    audited = [r for r in results if r["lighthouse"]]
+    for r in audited:
+        text += "\n\n" + "\n".join(
+            [
+                f"| Lighthouse, mobile, at {r['n']:,} entries (median of 3) | performance | accessibility "
+                "| best practices | SEO |",
+                "|---|---:|---:|---:|---:|",
+                *(
+                    f"| {PAGE_NAMES.get(path, 'an entry')} `/{path}` | "
+                    + " | ".join(f"{score[c]:.0f}" for c in ("performance", "accessibility", "best-practices", "seo"))
+                    + " |"
+                    for path, score in r["lighthouse"].items()
+                ),
+            ]
+        )
     if serve:
         text += "\n\n" + "\n".join(
             [
@@ -396,6 +462,33 @@ def targets(results: list[dict], serve: dict[str, float]) -> str:
     add(f"peak memory ≤ 1 GB at {large['n']:,}", f"{peak:.0f} MB", peak <= 1024)
     worst = max(r["sizes"]["catalog"][1] / r["published"] for r in results)
     add("`catalog.json` ≤ 350 B per entry gzip", f"at most {worst:.0f} B", worst <= 350)
+    views = max(r["search"][v]["search_bytes"] for r in results for v in ("view_home", "view_entry"))
+    add("a first page view that does not search downloads 0 bytes of search", f"{views:,} B", views == 0)
+    for r in results:
+        if r["n"] in (1000, 4000):
+            limit = 250 if r["n"] == 1000 else 400
+            got = r["search"]["query"]["bytes"]
+            add(
+                f"first results ≤ {limit} KB gzip at {r['n']:,}",
+                f"{kb(got)} in {r['search']['query']['requests']} requests",
+                got <= limit * 1024,
+            )
+    slow = by_n.get(1000)
+    if slow:
+        ours, material = slow["search"]["query_slow"]["seconds"], slow["search"]["material_query_slow"]["seconds"]
+        add("typing → results ≤ 6 s at 400 kbit/s, 1,000 entries", f"{ours:.1f} s", ours <= 6)
+        add(
+            "≥ 5× faster than Material's search, same run",
+            f"{material / ours:.0f}× ({material:.1f} s)",
+            material >= 5 * ours,
+        )
+    for r in results:
+        for path, score in r["lighthouse"].items():
+            add(
+                f"Lighthouse mobile, {PAGE_NAMES.get(path, 'an entry')} at {r['n']:,}: performance ≥ 95, the rest 100",
+                " / ".join(f"{score[c]:.0f}" for c in ("performance", "accessibility", "best-practices", "seo")),
+                score["performance"] >= 95 and min(score[c] for c in ("accessibility", "best-practices", "seo")) == 100,
+            )
     if serve:
         add(
             f"`mkdocs serve` rebuild after one edit at {serve['n']:,} ≤ 5 s",
@@ -422,6 +515,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="builds of each site at each size (the least CPU wins)")
     parser.add_argument("--repeat-largest", type=int, default=2, help="builds at the largest size")
     parser.add_argument("--serve-size", type=int, default=1000, help="entries for the serve rebuild (0: skip)")
+    parser.add_argument("--lighthouse-size", type=int, default=1000, help="entries for Lighthouse (0: skip)")
     parser.add_argument("--query", default="registry", help="the first full-text query")
     parser.add_argument("--keep", type=Path, help="keep the generated projects and sites in this folder")
     parser.add_argument("--no-write", action="store_true", help="print the table only")
@@ -432,7 +526,13 @@ def main() -> None:
     try:
         largest = max(args.sizes)
         results = [
-            measure(n, work, args.repeat_largest if n == largest and len(args.sizes) > 1 else args.repeat, args.query)
+            measure(
+                n,
+                work,
+                args.repeat_largest if n == largest and len(args.sizes) > 1 else args.repeat,
+                args.query,
+                lighthouse=n == args.lighthouse_size,
+            )
             for n in sorted(args.sizes)
         ]
         serve: dict[str, float] = {}
