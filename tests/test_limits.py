@@ -72,10 +72,68 @@ BOMB = (
         (_with("author: Example project", 'author: "a\\u202eb"'), 10, "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
         (_with("author: Example project", 'author: "a\\x07b"'), 10, "`author` contains the invisible character U+0007"),
         (_with("actors:\n  - ", "actors:\n\t- "), 13, "'\\t'"),
+        # Line breaks to YAML but not to people: `published: true` hidden in what reads as a comment.
+        (_with("author: Example project", "author: Example # note\u2028published: true"), 10, "U+2028 (LINE SEP"),
+        (_with("author: Example project", "author: Example # note\u2029published: true"), 10, "U+2029 (PARAGRAPH"),
+        (_with("author: Example project", "author: Example # note\x85published: true"), 10, "U+0085 (NEXT LINE)"),
+        (_with("author: Example project", "author: Example\n# a\u2028b: c\nd: e"), 11, "invisible line break"),
+        (_with("author: Example project", "author: Example\n# a\u2028b: c\nd: e"), 12, "unknown field `d`"),
+        # Field names written other than plainly: a search for `published: true` would not find them.
+        (
+            _with("author: Example project", 'author: Example\n"publ\\x69shed": true'),
+            11,
+            "`published` is written in quotes",
+        ),
+        (_with("author: Example project", "author: Example\n'published': true"), 11, "written in quotes"),
+        (_with("author: Example project", "author: Example\n? published\n: true"), 11, "after a question mark"),
+        (_with("author: Example project", "author: Example\nactors: [{? name: A}]"), 11, "after a question mark"),
+        # Invisible format characters and noncharacters, named.
+        (_with("author: Example project", 'author: "a\\u200bb"'), 10, "U+200B (ZERO WIDTH SPACE)"),
+        (_with("author: Example project", 'author: "a\\u200db"'), 10, "U+200D (ZERO WIDTH JOINER)"),
+        (_with("author: Example project", 'author: "a\\u200eb"'), 10, "U+200E (LEFT-TO-RIGHT MARK)"),
+        (_with("author: Example project", 'author: "a\\u2060b"'), 10, "U+2060 (WORD JOINER)"),
+        (_with("author: Example project", 'author: "a\\ufeffb"'), 10, "U+FEFF (ZERO WIDTH NO-BREAK SPACE)"),
+        (_with("author: Example project", 'author: "a\\xadb"'), 10, "U+00AD (SOFT HYPHEN)"),
+        (_with("author: Example project", 'author: "a\\U000E0041b"'), 10, "U+E0041 (TAG LATIN CAPITAL LETTER A)"),
+        (_with("author: Example project", "author: a\u3164b"), 10, "U+3164 (HANGUL FILLER)"),
+        (_with("author: Example project", 'author: "a\\ufffeb"'), 10, "U+FFFE (a noncharacter)"),
+        (_with("title: ", "title: \u200b"), 2, "`title` contains the invisible character U+200B"),
+        (_with("author: Example project", "auth\u200bor: Example"), 10, "`auth\\u200bor` contains the invisible"),
     ],
     ids=lambda v: v[:30] if isinstance(v, str) else str(v),
 )
 def test_hostile_front_matter_is_a_problem_at_its_line(load, text, line, fragment):
+    errors = load(text)
+    assert any(e.startswith(f"lessons/hostile.md:{line}: error:") and fragment in e for e in errors), errors
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        (
+            _with("author: Example project", 'author: "Example project'),
+            10,
+            "a quoted value starts on this line and is never closed; add the closing quote",
+        ),
+        (
+            _with("author: Example project", "author: Example project\n  summary: x"),
+            11,
+            "indent a field exactly as the fields beside it",
+        ),
+        (
+            _with("author: Example project", "author:Example project"),
+            10,
+            "`author:Example project` has no space after the colon; write `author: Example project`",
+        ),
+        (
+            VALID_LESSON.replace("\n---\n", "\n\n", 1),
+            16,
+            "never closed: add a line `---` above line 16, where the text begins",
+        ),
+    ],
+    ids=["unclosed quote", "over-indented key", "no space after the colon", "front matter never closed"],
+)
+def test_yaml_syntax_errors_point_at_the_line_and_say_what_is_missing(load, text, line, fragment):
     errors = load(text)
     assert any(e.startswith(f"lessons/hostile.md:{line}: error:") and fragment in e for e in errors), errors
 
@@ -112,7 +170,13 @@ def test_a_body_markdown_cannot_render_is_an_error(load, body, fragment):
 def test_a_body_that_renders_too_slowly_is_an_error(load, monkeypatch):
     monkeypatch.setattr(markup, "BODY_SECONDS", 1)  # the real limit is 10 s; this body takes minutes
     errors = load(VALID_LESSON + "[" * 20_000 + "a" + "]" * 20_000)
-    assert any("takes more than 1 s to render" in e for e in errors), errors
+    assert any("takes more than 1 s of computing time to render" in e for e in errors), errors
+
+
+def test_a_body_with_too_many_headings_is_an_error(load):
+    errors = load(VALID_LESSON + "".join(f"\n## Part {i}\n" for i in range(markup.MAX_HEADINGS - 2)))  # and 3 sections
+    assert any("the text has 1,001 headings; at most 1,000 are allowed" in e for e in errors), errors
+    assert load(VALID_LESSON + "".join(f"\n## Part {i}\n" for i in range(markup.MAX_HEADINGS - 3))) == []
 
 
 def test_pathological_lines_are_read_in_linear_time(load):
@@ -128,3 +192,21 @@ def test_the_body_is_checked_with_the_site_markdown_extensions():
     assert tuple(names) == markup.EXTENSIONS
     settings = {name: opts for e in config["markdown_extensions"] if isinstance(e, dict) for name, opts in e.items()}
     assert settings == markup.EXTENSION_CONFIGS
+
+
+@pytest.mark.build
+def test_markers_expand_only_in_hand_written_pages(tmp_path):
+    """The field reference and skeleton markers cost seconds each: an entry body repeating them must not expand them
+    (they once did, after the body's time limit: 29 KB took 73 s and 554 MB)."""
+    from knowledge_bank.reference import MARKER, SKELETON_MARKERS
+
+    from .helpers import make_project, run_build
+
+    content = tmp_path / "content"
+    (content / "lessons").mkdir(parents=True)
+    markers = "\n\n".join([MARKER, *SKELETON_MARKERS.values()] * 200)
+    (content / "lessons" / "markers.md").write_text(VALID_LESSON + "\n" + markers + "\n", encoding="utf-8")
+    build = run_build(make_project(tmp_path, content=content))
+    assert build.returncode == 0, build.output
+    assert 'id="fields-round"' not in build.page("lessons/markers/")
+    assert 'id="fields-round"' in build.page("contribute/")

@@ -12,8 +12,10 @@ from pydantic import ValidationError
 from .attachments import attachment_files
 from .contact_details import contact_details
 from .countries import CountryResolver
+from .docs_pages import docs_problems
+from .entry_links import entry_link_problems
 from .field_path import dotted
-from .hygiene import KeywordUse, fields_by_line, file_text, keyword_uses, keyword_warnings, placeholder_warnings
+from .hygiene import KeywordUse, keyword_uses, keyword_warnings, placeholder_warnings
 from .kinds import KINDS
 from .markup import BodyError, RenderedBody, render_body
 from .messages import describe
@@ -46,6 +48,7 @@ class Entry:
     body: str  # the Markdown, as written
     rendered: RenderedBody  # the body as its page shows it, rendered once when loaded
     attachments: tuple[Attachment, ...] = ()
+    body_line: int = 1  # the line of the file where the body starts
 
     @property
     def kind(self) -> str:
@@ -86,20 +89,24 @@ def load_content(root: Path, only: list[Path] | None = None) -> Content:
     try:
         vocabularies = load_vocabularies(root / "vocabularies")
     except VocabularyError as error:  # entries cannot be checked against broken vocabularies
-        return Content((), tuple(error.problems), Vocabularies.empty(), CountryResolver())
+        return Content((), tuple(error.problems), Vocabularies.empty(error.labels), CountryResolver())
     countries = CountryResolver(vocabularies.country_aliases)
     context = {"kb": ModelContext(vocabularies, countries)}
     entries: list[Entry] = []
     problems: list[Problem] = []
     keywords: list[KeywordUse] = []
+    sources: dict[tuple[str, str], str] = {}  # (folder, slug) -> source of every entry file, loaded or not
     for kind in KINDS:
         for source_path, folder in _entry_files(root, kind, problems):
+            sources[(kind, folder.name if folder else source_path.stem)] = source_path.relative_to(root).as_posix()
             entry, found, uses = _load_entry(root, kind, source_path, folder, context)
             problems.extend(found)
             keywords.extend(uses)
             if entry is not None:
                 entries.append(entry)
     problems.extend(_duplicate_slugs(entries))
+    problems.extend(entry_link_problems(entries, sources))
+    problems.extend(docs_problems(root))
     problems.extend(keyword_warnings(keywords))
     if only is not None:
         wanted = [p.resolve() for p in only]
@@ -115,6 +122,9 @@ def _entry_files(root: Path, kind: str, problems: list[Problem]) -> list[tuple[P
     """(source file, attachment folder or None) for every entry of a kind, in name order."""
     found = []
     base = root / kind
+    if base.is_symlink():  # its entries would be read from wherever the link points
+        problems.append(Problem(kind, 1, f"{kind}/ may not be a symbolic link; commit the folder itself"))
+        return found
     if not base.is_dir():
         return found
     for child in sorted(base.iterdir()):
@@ -125,7 +135,13 @@ def _entry_files(root: Path, kind: str, problems: list[Problem]) -> list[tuple[P
             problems.append(Problem(rel, 1, "entries may not be symbolic links; commit the file itself"))
         elif child.is_dir():
             index = child / "index.md"
-            if index.is_file():
+            if index.is_symlink():
+                problems.append(
+                    Problem(
+                        f"{rel}/index.md", 1, "an entry's index.md may not be a symbolic link; commit the file itself"
+                    )
+                )
+            elif index.is_file():
                 found.append((index, child))
             else:
                 problems.append(Problem(rel, 1, f"the folder has no index.md: put the entry's text in {rel}/index.md"))
@@ -146,7 +162,7 @@ def _load_entry(
     raw = path.read_bytes()
     src = read_source(rel, raw)
     problems = [Problem(rel, line, message, field) for line, field, message in src.problems]
-    problems += placeholder_warnings(rel, file_text(raw), fields_by_line(src), src.body_line)
+    problems += placeholder_warnings(src)
     uses = keyword_uses(src)
     if not SLUG.match(slug):
         problems.append(
@@ -160,16 +176,26 @@ def _load_entry(
         fields = model.model_validate(src.data, context=context)
     except ValidationError as exc:
         allowed = list(model.model_fields)
+        reported = set()
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])
+            if any(loc[: len(bad)] == bad for bad in src.unreadable):
+                continue  # reported where YAML could not read it
+            reported.add(error["type"])
             line = _line_for(src, loc, error["type"])
             field = "authorization" if error["type"] == "unauthorized" else dotted(loc)
             problems.append(Problem(rel, line, describe(error, allowed), field))
+        # A rule across fields runs only once every field is valid: run it on what was written, so that an
+        # editor learns of it in this pass and not the next.
+        for loc, kind, message in model.checks_across_fields(src.data):
+            if kind not in reported:
+                problems.append(Problem(rel, _line_for(src, loc, kind), message, dotted(loc)))
     problems += contact_details(src)
     rendered = None
-    if src.ok:
+    if src.body_line > 1:  # the front matter is closed: the body is known even if a field is wrong
+        title = fields.title if fields else src.data.get("title")
         try:
-            rendered = render_body(fields.title if fields else "", src.body)
+            rendered = render_body(title if isinstance(title, str) else "", src.body)
         except BodyError as trouble:
             problems.append(Problem(rel, src.body_line, str(trouble), "body"))
     files, found = attachment_files(rel, folder, src)
@@ -178,7 +204,7 @@ def _load_entry(
     if fields is None or rendered is None or any(p.is_error for p in problems):
         return None, problems, uses
     problems += methodology_warnings(rel, fields, src)
-    return Entry(slug, rel, fields, src.body, rendered, attachments), problems, uses
+    return Entry(slug, rel, fields, src.body, rendered, attachments, src.body_line), problems, uses
 
 
 def _line_for(src: Source, loc: tuple, error_type: str) -> int:

@@ -16,6 +16,7 @@ import sys
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import markdown
 import nh3
@@ -25,7 +26,12 @@ from markupsafe import Markup
 # The Markdown extensions of mkdocs.yml and their settings (tests/test_limits.py keeps them equal).
 EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "tables", "toc")
 EXTENSION_CONFIGS = {"toc": {"permalink": True}}
-BODY_SECONDS = 10  # far above the milliseconds a real report takes
+BODY_SECONDS = 10  # of CPU time: far above the milliseconds a real report takes
+# Headings of one body: a report has a few dozen. The build's cost grows with the square of their number: Material's
+# search plugin looks each section's heading up by walking the page's whole table of contents (`_find_toc_by_id`,
+# 32 million calls for 8,000 headings); a build cost 6.5 s of CPU with 8,000 and 99 s with 24,000. Our own rendering
+# is linear but for Python-Markdown's `unique` on many headings of one text (0.5 s for 8,000).
+MAX_HEADINGS = 1_000
 STACK_HEADROOM = 400  # frames the check may use: MkDocs renders the same body with more frames above it
 
 _TAGS = nh3.ALLOWED_TAGS - {"area", "map", "nav", "header", "footer"}
@@ -84,11 +90,20 @@ class RenderedBody:
 
 
 def heading_id(text: str) -> str:
-    """The id Python-Markdown's toc extension gives a heading of this text, when no other element has it."""
-    return markdown.extensions.toc.slugify(text, "-")
+    """The id Python-Markdown's toc extension gives a heading of this text, when no other element has it —
+    without leading underscores: ids such as ``__config`` or ``__search`` are the theme's, and a heading that took
+    one would break the page's scripts."""
+    return _slugify(text, "-")
 
 
-_renderer = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=copy.deepcopy(EXTENSION_CONFIGS))
+def _slugify(value: str, separator: str) -> str:
+    return markdown.extensions.toc.slugify(value, separator).lstrip("_") or "section"
+
+
+_renderer = markdown.Markdown(
+    extensions=list(EXTENSIONS),
+    extension_configs={**copy.deepcopy(EXTENSION_CONFIGS), "toc": {**EXTENSION_CONFIGS["toc"], "slugify": _slugify}},
+)
 # One instance, reset between bodies: setting up the extensions costs more than most bodies.
 conversions = 0  # bodies converted by this process (tests/test_render_once.py counts them)
 
@@ -103,7 +118,7 @@ def render_body(title: str, body: str) -> RenderedBody:
             tokens = _flatten(_renderer.toc_tokens)
     except _TooSlow:
         raise BodyError(
-            f"the text takes more than {BODY_SECONDS} s to render as Markdown; simplify its nesting"
+            f"the text takes more than {BODY_SECONDS} s of computing time to render as Markdown; simplify its nesting"
         ) from None
     except RecursionError:
         raise BodyError(
@@ -111,9 +126,22 @@ def render_body(title: str, body: str) -> RenderedBody:
         ) from None
     except Exception as exc:  # a bug of Python-Markdown on odd input is still the editor's problem to avoid
         raise BodyError(f"the text cannot be rendered as Markdown ({type(exc).__name__}); simplify it") from None
+    if len(tokens) - 1 > MAX_HEADINGS:  # the first is the page's title
+        raise BodyError(
+            f"the text has {len(tokens) - 1:,} headings; at most {MAX_HEADINGS:,} are allowed (a report has a few "
+            f"dozen): make the smaller ones bold text, or split the text into several entries"
+        )
     title_end = page.find("</h1>") + len("</h1>")  # the title is escaped text: its heading holds no other </h1>
     ids = frozenset(a or b for a, b in _ID.findall(page))
-    return RenderedBody(sanitise(page[title_end:].lstrip("\n")), tuple(tokens), ids)
+    foreign: list[str] = []
+    html = sanitise(page[title_end:].lstrip("\n"), foreign)
+    if foreign:
+        raise BodyError(
+            f"the text shows an image from outside the entry's folder (“{foreign[0][:80]}”): the site asks no other "
+            f"host for anything; attach the image file to the entry (make the entry a folder, slug/index.md, with "
+            f"the file beside it) and write ![what it shows](file.png)"
+        )
+    return RenderedBody(html, tuple(tokens), ids)
 
 
 def _flatten(tokens: list[dict]) -> list[dict]:
@@ -127,21 +155,22 @@ def _flatten(tokens: list[dict]) -> list[dict]:
 
 @contextmanager
 def _time_limit(seconds: int):
-    """Raise ``_TooSlow`` after ``seconds`` — with SIGALRM, so only on Unix in the main thread (else no limit)."""
-    if not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
+    """Raise ``_TooSlow`` after ``seconds`` of CPU time spent by this process (not wall-clock time, which a busy
+    machine stretches) — with ``ITIMER_PROF``, so only on Unix in the main thread (elsewhere no limit)."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def expire(signum, frame):
         raise _TooSlow
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
+    previous = signal.signal(signal.SIGPROF, expire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 @contextmanager
@@ -157,21 +186,46 @@ def _stack_limit(headroom: int):
         sys.setrecursionlimit(limit)
 
 
-def _attribute(tag: str, name: str, value: str) -> str | None:
-    # Ids beginning with "_" are the theme's (`__config` holds its settings): a body must not shadow them.
-    if name == "id" and (value.startswith("_") or not value.isprintable()):
-        return None
-    return value
+# The classes the site's Markdown features write: admonitions (with Material's types), their titles, heading
+# permalinks and a [TOC]. Any other class could borrow the site's own look (a fake "Not published" banner, a dialog).
+CLASSES = frozenset(
+    "admonition admonition-title headerlink toc note abstract summary tldr info todo tip hint important success "
+    "check done question help faq warning caution attention failure fail missing danger error bug example quote "
+    "cite".split()
+)
 
 
-def sanitise(html: str) -> str:
-    """HTML rendered from an entry's body, with every tag, attribute and address outside the allowlist removed."""
+def _own_file(address: str) -> bool:
+    """Whether an image address is a file of the entry's own folder (``photo.png``, ``figures/map.png``)."""
+    parts = urlsplit(address)
+    path = parts.path.replace("\\", "/")
+    return bool(path) and not (parts.scheme or parts.netloc or path.startswith("/") or ".." in path.split("/"))
+
+
+def _attribute_filter(foreign_images: list[str]):
+    def attribute(tag: str, name: str, value: str) -> str | None:
+        # Ids beginning with "_" are the theme's (`__config` holds its settings): a body must not shadow them.
+        if name == "id" and (value.startswith("_") or not value.isprintable()):
+            return None
+        if name == "class":
+            return " ".join(c for c in value.split() if c in CLASSES) or None
+        if tag == "img" and name == "src" and not _own_file(value):
+            foreign_images.append(value)  # the site asks no other host for anything: an error, not a silent gap
+            return None
+        return value
+
+    return attribute
+
+
+def sanitise(html: str, foreign_images: list[str] | None = None) -> str:
+    """HTML rendered from an entry's body, with every tag, attribute, class and address outside the allowlist
+    removed; the address of every image from outside the entry's folder is added to ``foreign_images``."""
     return nh3.clean(
         html,
         tags=_TAGS,
         clean_content_tags={"script", "style"},
         attributes=_ATTRIBUTES,
-        attribute_filter=_attribute,
+        attribute_filter=_attribute_filter([] if foreign_images is None else foreign_images),
         url_schemes=_URL_SCHEMES,
         filter_style_properties={"text-align"},
         link_rel="noopener nofollow",
