@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .helpers import pdf_bytes
+
 # Every payload carries the marker `kbx`, so a test can find where it ended up.
 SCRIPT = "<script>alert('kbx1')</script>"
 IMG = "\"><img src=x onerror=alert('kbx2')>"
@@ -59,7 +61,7 @@ def write_round(folder: Path) -> None:
     """A published round in ``folder/rounds/kbx-round/`` with a payload in every text field."""
     entry = folder / "rounds" / "kbx-round"
     entry.mkdir(parents=True)
-    (entry / "report.pdf").write_bytes(b"%PDF-1.4 kbx report\n")
+    (entry / "report.pdf").write_bytes(pdf_bytes(12, "kbx report"))
     fields = {
         "title": TITLE,
         "summary": SUMMARY,

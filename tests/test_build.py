@@ -10,10 +10,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import feedparser
+import frictionless
 import jsonschema
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
 from knowledge_bank.exports import CatalogFile
 
@@ -104,6 +106,24 @@ def test_catalog_json_validates_against_models_and_its_schema(repo_build):
 def test_catalog_csv_has_one_row_per_public_entry(repo_build):
     rows = list(csv.DictReader(io.StringIO((repo_build.site / "catalog.csv").read_text())))
     assert {r["slug"] for r in rows} == {s for _, s, _ in PUBLIC}
+
+
+def test_the_open_data_is_a_valid_data_package(repo_build):
+    report = frictionless.validate(repo_build.site / "datapackage.json")
+    assert report.valid, report.flatten(["type", "note"])
+
+
+def test_sample_rounds_offer_their_report_as_a_real_pdf(repo_build):
+    with_report = [(s, m) for k, s, m in PUBLIC if k == "rounds" and (m.get("report") or {}).get("file")]
+    assert len(with_report) >= 2
+    rows = {r["slug"]: r for r in csv.DictReader(io.StringIO((repo_build.site / "catalog.csv").read_text()))}
+    for slug, meta in with_report:
+        pdf = repo_build.site / "rounds" / slug / meta["report"]["file"]
+        assert len(PdfReader(pdf).pages) == meta["report"]["pages"] <= 20
+        assert pdf.stat().st_size < 200_000, "a sample report stays small"
+        link = soup(repo_build, f"rounds/{slug}").select_one(f'a[href="{meta["report"]["file"]}"]')
+        assert link is not None and "PDF" in link.parent.get_text()
+        assert rows[slug]["report_url"].endswith(f"rounds/{slug}/{meta['report']['file']}")
 
 
 def test_feed_parses_and_links_to_entries(repo_build):

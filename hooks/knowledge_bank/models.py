@@ -77,6 +77,18 @@ def _phase(value: str, info: ValidationInfo) -> str:
     return term.key
 
 
+def _license(value: str, info: ValidationInfo) -> str:
+    vocabulary = _context(info).vocabularies.licenses
+    term = vocabulary.lookup(value)
+    if term is None:
+        raise PydanticCustomError(
+            "unknown_license",
+            "unknown licence “{value}”; use one of: {keys} (or leave `license` out for the site's default)",
+            {"value": value, "keys": ", ".join(vocabulary.keys())},
+        )
+    return term.key
+
+
 def _web_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -99,6 +111,7 @@ LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
 Keyword = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_KEYWORD_LENGTH)]
 CountryCode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_country)]
 PhaseKey = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_phase)]
+LicenseKey = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_license)]
 WebUrl = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), AfterValidator(_web_url)]
 FileName = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_relative_file)
@@ -141,6 +154,11 @@ class EntryFields(Model):
     keywords: list[Keyword] = Field(
         min_length=1, max_length=MAX_KEYWORDS, description=f"1–{MAX_KEYWORDS} keywords, free text."
     )
+    license: LicenseKey | None = Field(
+        None,
+        description="The licence of this entry when it is not the site's default (CC-BY-4.0): a key of "
+        "vocabularies/licenses.yml, e.g. CC-BY-SA-4.0.",
+    )
 
     def is_authorized(self) -> bool:
         """What publication needs besides ``published: true`` (a round: the beneficiary's authorization)."""
@@ -157,6 +175,10 @@ class EntryFields(Model):
     def methodology_warnings(self) -> list[tuple[FieldPath, str]]:
         """What the methodology expects but does not require: (field, message) pairs, shown as warnings."""
         return []
+
+    def report_document(self) -> tuple[str, int | None] | None:
+        """(file name, pages it declares) of the entry's report as a file of its folder, if it has one."""
+        return None
 
     def record_fields(self) -> dict[str, str]:
         """The fields of this kind that ``catalog.json`` carries besides the common ones."""

@@ -8,8 +8,10 @@ from functools import cache
 from pathlib import Path
 
 from babel import Locale
+from babel.units import format_unit
 
 from .catalog import Catalog, keyword_slug
+from .datapackage import datapackage_json
 from .exports import catalog_csv, catalog_json, catalog_schema, feed_xml
 from .html_blocks import FragmentCache, HtmlBlocks, Search
 from .languages import LANGUAGES
@@ -38,6 +40,13 @@ def language_name(lang: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def file_size(size: int, lang: str) -> str:
+    """A file's size as a reader says it, in ``lang``: ``51 kB``, ``1,4 Mo``."""
+    if size < 1_000_000:
+        return format_unit(max(1, round(size / 1000)), "digital-kilobyte", locale=lang, length="short")
+    return format_unit(round(size / 1e6, 1), "digital-megabyte", locale=lang, length="short", format="#,##0.#")
+
+
 def render_site(catalog: Catalog, site_url: str = "", lang: str = "en") -> GeneratedSite:
     """All generated pages and data files for ``catalog``, with the interface in ``lang``."""
     out = GeneratedSite()
@@ -52,6 +61,7 @@ def render_site(catalog: Catalog, site_url: str = "", lang: str = "en") -> Gener
         cached=FragmentCache(),
         keyword_slug=keyword_slug,
         language_name=language_name,
+        file_size=lambda size: file_size(size, lang),
         other_languages=[other for other in LANGUAGES if other != lang],
         country_names=lambda e: ", ".join(catalog.country(code).name for code in catalog.roles_of(e)),
         role_names=lambda roles: ", ".join(t("roles." + r) for r in roles),
@@ -91,6 +101,9 @@ def render_site(catalog: Catalog, site_url: str = "", lang: str = "en") -> Gener
     out.data["catalog.schema.json"] = catalog_schema()
     out.data["catalog.csv"] = catalog_csv(catalog, site_url)
     out.data["feed.xml"] = feed_xml(catalog, t, site_url)
+    out.data["datapackage.json"] = datapackage_json(
+        catalog, site_url, t("site.dataset_title"), t("site.dataset_description")
+    )
     return out
 
 

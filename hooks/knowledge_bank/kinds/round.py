@@ -161,5 +161,8 @@ class Round(EntryFields):
             )
         return warnings
 
+    def report_document(self) -> tuple[str, int | None] | None:
+        return (self.report.file, self.report.pages) if self.report and self.report.file else None
+
     def record_fields(self) -> dict[str, str]:
         return {"initiative": self.initiative}
