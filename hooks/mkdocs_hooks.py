@@ -91,7 +91,7 @@ def on_config(config):
         catalog = Catalog.build(content, preview=state.preview)
         catalog.facets()
     with stage("render generated pages"):
-        state.site = render_site(catalog, config.site_url or "")
+        state.site = render_site(catalog, config.site_url or "", site_name=config.site_name)
     return config
 
 
@@ -122,8 +122,9 @@ def on_env(env, config, files):
 
 @timed
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Insert the field reference and the entry skeletons, generated from the models, where a page asks for them."""
-    return expand_markers(markdown, state.vocabularies)
+    """Insert the field reference and the entry skeletons, generated from the models, and the home page's front
+    door, generated from the catalog, where a page asks for them."""
+    return state.site.expand(expand_markers(markdown, state.vocabularies))
 
 
 @timed
@@ -146,10 +147,13 @@ def on_page_content(html: str, page, config, files) -> str:
 
 @timed
 def on_page_context(context, page, config, nav):
-    """Give an entry page its full HTML back, and point its edit button at its source file in rounds/ or lessons/."""
+    """Give an entry page its full HTML back and its head's tags, and point its edit button at its source file in
+    rounds/ or lessons/."""
     uri = page.file.src_uri
     if uri in state.full_html:
         page.content = state.full_html.pop(uri)  # after the search plugin has indexed the search version
+    if uri in state.site.heads:
+        context["kb_head"] = state.site.heads[uri]  # description, link previews, citation tags (main.html)
     source = state.site.sources.get(uri)
     if source and config.repo_url and config.edit_uri:
         edit_root = config.edit_uri.rstrip("/").rsplit("/", 1)[0]  # "edit/main/docs" -> "edit/main"

@@ -65,8 +65,62 @@ def test_no_html_page_has_live_markup_from_an_entry(hostile_build):
 def test_the_theme_title_and_meta_tags_hold_the_payload_as_text(hostile_build, url):
     soup = BeautifulSoup(hostile_build.page(url), "lxml")
     assert soup.title is not None and "kbx" in soup.title.get_text()
-    assert soup.head.find("script", string=re.compile("kbx")) is None
-    assert "kbx" not in "".join(str(s) for s in soup.find_all("script"))
+    scripts = [s for s in soup.find_all("script") if s.get("type") != "application/ld+json"]
+    assert "kbx" not in "".join(str(s) for s in scripts), "a payload reached a script"
+
+
+def _meta(soup: BeautifulSoup, key: str) -> list[str]:
+    return [m["content"] for m in soup.find_all("meta") if key in (m.get("name"), m.get("property"))]
+
+
+@pytest.mark.parametrize("url", ["rounds/kbx-round/", "lessons/kbx-lesson/"])
+def test_head_tags_hold_the_payloads_as_attribute_text(hostile_build, url):
+    html = hostile_build.page(url)
+    soup = BeautifulSoup(html, "lxml")
+    title = soup.find("h1").get_text().replace("¶", "").strip()
+    for key in ("og:title", "twitter:title", "citation_title"):
+        assert [" ".join(v.split()) for v in _meta(soup, key)] == [title], key
+    for key in ("description", "og:description", "twitter:description"):
+        assert _meta(soup, key) == [SUMMARY], key
+    assert any("kbx" in author for author in _meta(soup, "citation_author"))
+    assert all(len(m.find_all(True)) == 0 for m in soup.head.find_all("meta")), "a meta tag grew children"
+    head = html.split("</head>")[0]
+    assert "<script>alert" not in head and "onerror=alert" not in head.replace("onerror=alert('kbx2')&gt;", "")
+
+
+@pytest.mark.parametrize("url", ["rounds/kbx-round/", "lessons/kbx-lesson/"])
+def test_json_ld_holds_the_payloads_as_json_strings(hostile_build, url):
+    soup = BeautifulSoup(hostile_build.page(url), "lxml")
+    (script,) = soup.find_all("script", type="application/ld+json")
+    raw = script.string
+    assert "<" not in raw and ">" not in raw, "no text can close the script element"
+    data = json.loads(raw)
+    assert data["description"] == SUMMARY
+    assert "kbx" in data["name"] and len(soup.find_all("script", type="application/ld+json")) == 1
+
+
+def test_citation_files_hold_the_payloads_as_values(hostile_build):
+    import bibtexparser
+    import rispy
+    from bibtexparser.middlewares import LatexDecodingMiddleware
+
+    folder = hostile_build.site / "rounds" / "kbx-round"
+    library = bibtexparser.parse_string(
+        (folder / "kbx-round.bib").read_text(encoding="utf-8"), append_middleware=[LatexDecodingMiddleware()]
+    )
+    assert library.failed_blocks == [] and len(library.entries) == 1
+    assert library.entries[0]["abstract"] == SUMMARY
+    (record,) = rispy.loads((folder / "kbx-round.ris").read_text(encoding="utf-8"))
+    assert record["abstract"] == SUMMARY and record["type_of_reference"] == "RPRT"
+    (item,) = json.loads((folder / "kbx-round.json").read_text(encoding="utf-8"))
+    assert item["abstract"] == SUMMARY
+
+
+def test_the_data_package_is_valid_with_the_payloads(hostile_build):
+    import frictionless
+
+    report = frictionless.validate(hostile_build.site / "datapackage.json")
+    assert report.valid, report.flatten(["type", "note"])
 
 
 def test_entry_page_shows_scalar_fields_as_written(hostile_build):

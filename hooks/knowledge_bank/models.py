@@ -137,6 +137,11 @@ class EntryFields(Model):
     folder: ClassVar[str]  # "rounds": where the entries live and their pages' URL
     position: ClassVar[int] = 100  # where the kind stands among kinds: in lists, Explore, the field reference
     sections: ClassVar[tuple[str, ...]] = ()  # the body's `##` sections the methodology expects
+    # What the entry is to reference managers and search engines (citation.py, the page's head):
+    csl_type: ClassVar[str] = "document"  # CSL-JSON item type
+    bibtex_type: ClassVar[str] = "misc"  # BibTeX entry type
+    ris_type: ClassVar[str] = "GEN"  # RIS reference type
+    schema_org_type: ClassVar[str] = "CreativeWork"  # schema.org type of the page's JSON-LD
 
     title: Title = Field(description="Title of the entry (at most 200 characters).")
     summary: Summary = Field(
@@ -171,6 +176,10 @@ class EntryFields(Model):
     def institutions(self) -> list[str]:
         """The institutions named in the entry, for search and open data."""
         return []
+
+    def citation_authors(self) -> list[str]:
+        """Who a citation names as authors: institutions, not people."""
+        return self.institutions()
 
     def methodology_warnings(self) -> list[tuple[FieldPath, str]]:
         """What the methodology expects but does not require: (field, message) pairs, shown as warnings."""

@@ -102,6 +102,10 @@ class Round(EntryFields):
         "Recommendations",
         "Further cooperation",
     )
+    csl_type: ClassVar[str] = "report"
+    bibtex_type: ClassVar[str] = "techreport"
+    ris_type: ClassVar[str] = "RPRT"
+    schema_org_type: ClassVar[str] = "Report"
 
     beneficiary: Party = Field(description="The requesting country and its institution.")
     cooperating: list[Party] = Field(
