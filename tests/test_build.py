@@ -178,10 +178,10 @@ def test_sdg_and_phase_counts_match_the_sources(repo_build):
 
 def test_red_calle_facts(repo_build):
     page = soup(repo_build, "lessons/red-calle")
-    facts = page.select_one(".kb-facts")
-    text = facts.get_text(" ", strip=True)
-    assert "Red Calle" in text
-    links = {a["href"] for a in facts.select("a")}
+    key_facts, facts = page.select_one(".kb-keyfacts"), page.select_one(".kb-facts")
+    assert "Red Calle" in key_facts.get_text(" ", strip=True), "the author is a key fact, above the text"
+    text = key_facts.get_text(" ", strip=True) + " " + facts.get_text(" ", strip=True)
+    links = {a["href"] for a in key_facts.select("a") + facts.select("a")}
     for country in ("chile", "colombia", "costa-rica", "paraguay", "uruguay", "brazil", "italy"):
         assert f"../../countries/{country}/" in links
     assert "../../phases/implementation/" in links and "../../sdgs/1/" in links
@@ -211,7 +211,8 @@ def test_entry_pages_stay_out_of_the_navigation(repo_build):
 def test_search_finds_countries_keywords_and_sdgs_of_an_entry(repo_build):
     index = json.loads((repo_build.site / "search/search_index.json").read_text())
     text = {d["location"]: d["text"] for d in index["docs"] if "#" not in d["location"]}
-    red_calle = text["lessons/red-calle/"]
+    # The key facts are in the page's first section; the others in its "About this entry" section.
+    red_calle = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("lessons/red-calle/"))
     for term in ("Costa Rica", "Paraguay", "Peer review", "No poverty", "Technical exchange"):
         assert term in red_calle
     assert not any(loc.startswith(("countries/", "keywords/", "sdgs/", "phases/")) for loc in text)
