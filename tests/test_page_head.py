@@ -5,6 +5,7 @@ JSON-LD describe it; every page announces the Atom feed; Cite this offers files 
 from __future__ import annotations
 
 import json
+from urllib.parse import urljoin
 
 import bibtexparser
 import pytest
@@ -74,7 +75,7 @@ def test_a_round_with_a_report_points_scholar_to_its_pdf(repo_build):
 def test_every_page_announces_the_feed_and_has_one_description(repo_build, url):
     page = head(repo_build, url)
     (feed,) = page.find_all("link", rel="alternate", type="application/atom+xml")
-    assert feed["href"] == SITE + "feed.xml"
+    assert urljoin(SITE + (url + "/" if url else ""), feed["href"]) == SITE + "feed.xml"
     assert len(meta(page, "description")) == 1
     assert not page.find_all("script", type="application/ld+json"), "only entries describe themselves"
 
