@@ -122,7 +122,7 @@ def on_config(config):
         catalog = Catalog.build(content, preview=state.preview)
         catalog.facets()
     with stage("render generated pages"):
-        state.site = render_site(catalog, config.site_url or "")
+        state.site = render_site(catalog, config.site_url or "", site_name=config.site_name)
     return config
 
 
@@ -162,11 +162,12 @@ def on_env(env, config, files):
 
 @timed
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Insert the field reference and the entry skeletons, generated from the models, where a hand-written page
-    asks for them (never in a generated page, which holds entries' text)."""
+    """Insert the field reference and the entry skeletons, generated from the models, and the home page's front
+    door, generated from the catalog, where a hand-written page asks for them (never in a generated page, which
+    holds entries' text)."""
     if page.file.src_uri in state.site.pages:
         return markdown
-    return expand_markers(markdown, state.vocabularies)
+    return state.site.expand(expand_markers(markdown, state.vocabularies))
 
 
 @timed
@@ -181,8 +182,10 @@ def on_page_content(html: str, page, config, files) -> str:
 
 @timed
 def on_page_context(context, page, config, nav):
-    """Point an entry page's edit button at its source file in rounds/ or lessons/."""
+    """Give an entry page its head's tags, and point its edit button at its source file in rounds/ or lessons/."""
     uri = page.file.src_uri
+    if uri in state.site.heads:
+        context["kb_head"] = state.site.heads[uri]  # description, link previews, citation tags (main.html)
     source = state.site.sources.get(uri)
     if source and config.repo_url and config.edit_uri:
         edit_root = config.edit_uri.rstrip("/").rsplit("/", 1)[0]  # "edit/main/docs" -> "edit/main"

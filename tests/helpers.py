@@ -91,6 +91,22 @@ def yaml_flow(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def pdf_bytes(pages: int = 1, title: str = "") -> bytes:
+    """A real, readable PDF of ``pages`` blank pages (made with pypdf), its ``title`` in the document information."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    if title:
+        writer.add_metadata({"/Title": title})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def fast_run() -> bool:
     """Whether this is ``python3 tasks.py test --fast`` (which also runs fewer property-based examples)."""
     return bool(os.environ.get(FAST))

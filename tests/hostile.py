@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .helpers import yaml_flow
+from .helpers import pdf_bytes, yaml_flow
 
 # Every payload carries the marker `kbx`, so a test can find where it ended up.
 SCRIPT = "<script>alert('kbx1')</script>"
@@ -60,7 +60,7 @@ def write_round(folder: Path) -> None:
     """A published round in ``folder/rounds/kbx-round/`` with a payload in every text field."""
     entry = folder / "rounds" / "kbx-round"
     entry.mkdir(parents=True)
-    (entry / "report.pdf").write_bytes(b"%PDF-1.4 kbx report\n")
+    (entry / "report.pdf").write_bytes(pdf_bytes(12, "kbx report"))
     fields = {
         "title": TITLE,
         "summary": SUMMARY,

@@ -7,7 +7,7 @@ import pytest
 
 from knowledge_bank.loader import load_content
 
-from .helpers import content_root, make_project, run_build
+from .helpers import content_root, make_project, pdf_bytes, run_build
 from .hostile import VALID_ROUND
 
 
@@ -88,14 +88,15 @@ def test_attachment_names_are_safe_to_link(tmp_path, name):
 def test_only_published_entries_attachments_are_copied(tmp_path):
     content = tmp_path / "content"
     public = _round_in_folder(content, "public-round")
-    (public / "report.pdf").write_bytes(b"%PDF public kb-public-bytes")
+    report = pdf_bytes(12, "kb-public-bytes")
+    (public / "report.pdf").write_bytes(report)
     hidden = _round_in_folder(content, "hidden-round", published=False)
-    (hidden / "report.pdf").write_bytes(b"%PDF hidden kb-hidden-bytes")
+    (hidden / "report.pdf").write_bytes(pdf_bytes(12, "kb-hidden-bytes"))
     (hidden / "annex.docx").write_bytes(b"kb-hidden-bytes annex")
     project = make_project(tmp_path, content=content)
     build = run_build(project)
     assert build.returncode == 0, build.output
-    assert (build.site / "rounds" / "public-round" / "report.pdf").read_bytes().endswith(b"kb-public-bytes")
+    assert (build.site / "rounds" / "public-round" / "report.pdf").read_bytes() == report
     leaked = [p for p in build.site.rglob("*") if p.is_file() and b"kb-hidden-bytes" in p.read_bytes()]
     assert leaked == []
     assert not [p for p in build.site.rglob("*") if "hidden-round" in p.as_posix()]

@@ -10,10 +10,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import feedparser
+import frictionless
 import jsonschema
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
 from knowledge_bank.exports import CatalogFile
 
@@ -106,6 +108,24 @@ def test_catalog_csv_has_one_row_per_public_entry(repo_build):
     assert {r["slug"] for r in rows} == {s for _, s, _ in PUBLIC}
 
 
+def test_the_open_data_is_a_valid_data_package(repo_build):
+    report = frictionless.validate(repo_build.site / "datapackage.json")
+    assert report.valid, report.flatten(["type", "note"])
+
+
+def test_sample_rounds_offer_their_report_as_a_real_pdf(repo_build):
+    with_report = [(s, m) for k, s, m in PUBLIC if k == "rounds" and (m.get("report") or {}).get("file")]
+    assert len(with_report) >= 2
+    rows = {r["slug"]: r for r in csv.DictReader(io.StringIO((repo_build.site / "catalog.csv").read_text()))}
+    for slug, meta in with_report:
+        pdf = repo_build.site / "rounds" / slug / meta["report"]["file"]
+        assert len(PdfReader(pdf).pages) == meta["report"]["pages"] <= 20
+        assert pdf.stat().st_size < 200_000, "a sample report stays small"
+        link = soup(repo_build, f"rounds/{slug}").select_one(f'a[href="{meta["report"]["file"]}"]')
+        assert link is not None and "PDF" in link.parent.get_text()
+        assert rows[slug]["report_url"].endswith(f"rounds/{slug}/{meta['report']['file']}")
+
+
 def test_feed_parses_and_links_to_entries(repo_build):
     feed = feedparser.parse((repo_build.site / "feed.xml").read_bytes())
     assert not feed.bozo, feed.bozo_exception
@@ -158,10 +178,10 @@ def test_sdg_and_phase_counts_match_the_sources(repo_build):
 
 def test_red_calle_facts(repo_build):
     page = soup(repo_build, "lessons/red-calle")
-    facts = page.select_one(".kb-facts")
-    text = facts.get_text(" ", strip=True)
-    assert "Red Calle" in text
-    links = {a["href"] for a in facts.select("a")}
+    key_facts, facts = page.select_one(".kb-keyfacts"), page.select_one(".kb-facts")
+    assert "Red Calle" in key_facts.get_text(" ", strip=True), "the author is a key fact, above the text"
+    text = key_facts.get_text(" ", strip=True) + " " + facts.get_text(" ", strip=True)
+    links = {a["href"] for a in key_facts.select("a") + facts.select("a")}
     for country in ("chile", "colombia", "costa-rica", "paraguay", "uruguay", "brazil", "italy"):
         assert f"../../countries/{country}/" in links
     assert "../../phases/implementation/" in links and "../../sdgs/1/" in links

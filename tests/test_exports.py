@@ -34,6 +34,7 @@ VALID_ROUND = {
         {"code": "UY", "name": "Uruguay", "roles": ["cooperating"]},
     ],
     "institutions": ["Ministry of Social Development"],  # the beneficiary's and the cooperating one's, once
+    "license": "CC-BY-4.0",  # the site's default: the first of vocabularies/licenses.yml
     "initiative": "National care services programme",
 }
 VALID_LESSON = {
@@ -52,6 +53,7 @@ VALID_LESSON = {
         {"code": "UY", "name": "Uruguay", "roles": ["action"]},
     ],
     "institutions": ["Ministry of Social Development"],
+    "license": "CC-BY-4.0",
     "knowledge_type": "lesson-learnt",
     "author": "Example project",
 }
@@ -68,6 +70,7 @@ LESSON = {
     "countries": ["Perú"],
     "actors": [{"name": "IILA"}, {"name": "Agency", "country": "Perú"}, {"name": "IILA"}],
     "added_values": [2],
+    "license": "CC BY-SA 4.0",  # a label: stored as its SPDX key
 }
 DRAFTS = {  # unpublished: a lesson in a country no published entry has, and a round not yet authorized
     "lessons": {**LESSON, "title": "Draft lesson", "published": False, "countries": ["México"], "actors": []},
@@ -113,6 +116,7 @@ def test_institutions_and_roles_of_a_lesson_come_from_its_countries_and_actors(c
     assert found["sdgs"] == [10, 2], "a repeated SDG once"
     assert found["keywords"] == ["peer review", "Targeting"], "keywords as written"
     assert (found["knowledge_type"], found["author"]) == ("good-practice", "Project")
+    assert found["license"] == "CC-BY-SA-4.0", "the entry's own licence overrides the site's default"
 
 
 def test_unpublished_entries_are_only_in_a_preview_and_flagged_there(content):

@@ -29,11 +29,22 @@ def hostile_build(tmp_path_factory):
     return build
 
 
+def _inert_json_ld(element) -> bool:
+    """A schema.org block: data the browser never runs, JSON that no text closed (no ``<`` in it)."""
+    if element.name != "script" or element.get("type") != "application/ld+json" or "<" in (element.string or "<"):
+        return False
+    try:
+        json.loads(element.string)
+    except ValueError:
+        return False
+    return True
+
+
 def _live_markup(soup: BeautifulSoup) -> list[str]:
     """Everything in a parsed document that a payload could have turned into behaviour."""
     found = []
     for element in soup.find_all(True):
-        if element.name in DANGEROUS_TAGS and "kbx" in str(element):
+        if element.name in DANGEROUS_TAGS and "kbx" in str(element) and not _inert_json_ld(element):
             found.append(f"<{element.name}> {str(element)[:80]}")
         for name, value in element.attrs.items():
             value = " ".join(value) if isinstance(value, list) else str(value)
@@ -65,8 +76,63 @@ def test_no_html_page_has_live_markup_from_an_entry(hostile_build):
 def test_the_theme_title_and_meta_tags_hold_the_payload_as_text(hostile_build, url):
     soup = BeautifulSoup(hostile_build.page(url), "lxml")
     assert soup.title is not None and "kbx" in soup.title.get_text()
-    assert soup.head.find("script", string=re.compile("kbx")) is None
-    assert "kbx" not in "".join(str(s) for s in soup.find_all("script"))
+    scripts = [s for s in soup.find_all("script") if s.get("type") != "application/ld+json"]
+    assert "kbx" not in "".join(str(s) for s in scripts), "a payload reached a script"
+
+
+def _meta(soup: BeautifulSoup, key: str) -> list[str]:
+    return [m["content"] for m in soup.find_all("meta") if key in (m.get("name"), m.get("property"))]
+
+
+@pytest.mark.parametrize("url", ["rounds/kbx-round/", "lessons/kbx-lesson/"])
+def test_head_tags_hold_the_payloads_as_attribute_text(hostile_build, url):
+    html = hostile_build.page(url)
+    soup = BeautifulSoup(html, "lxml")
+    title = soup.find("h1").get_text().replace("¶", "").strip()
+    for key in ("og:title", "twitter:title", "citation_title"):
+        assert [" ".join(v.split()) for v in _meta(soup, key)] == [title], key
+    for key in ("description", "og:description", "twitter:description"):
+        assert _meta(soup, key) == [SUMMARY], key
+    assert any("kbx" in author for author in _meta(soup, "citation_author"))
+    assert all(len(m.find_all(True)) == 0 for m in soup.head.find_all("meta")), "a meta tag grew children"
+    holding = [el for el in soup.head.find_all(True) if "kbx" in str(el)]
+    assert holding and {el.name for el in holding} <= {"title", "meta", "script", "link"}  # link: the canonical address
+    assert all(el.name != "script" or el.get("type") == "application/ld+json" for el in holding)
+
+
+@pytest.mark.parametrize("url", ["rounds/kbx-round/", "lessons/kbx-lesson/"])
+def test_json_ld_holds_the_payloads_as_json_strings(hostile_build, url):
+    soup = BeautifulSoup(hostile_build.page(url), "lxml")
+    (script,) = soup.find_all("script", type="application/ld+json")
+    raw = script.string
+    assert "<" not in raw and ">" not in raw, "no text can close the script element"
+    data = json.loads(raw)
+    assert data["description"] == SUMMARY
+    assert "kbx" in data["name"] and len(soup.find_all("script", type="application/ld+json")) == 1
+
+
+def test_citation_files_hold_the_payloads_as_values(hostile_build):
+    import bibtexparser
+    import rispy
+    from bibtexparser.middlewares import LatexDecodingMiddleware
+
+    folder = hostile_build.site / "rounds" / "kbx-round"
+    library = bibtexparser.parse_string(
+        (folder / "kbx-round.bib").read_text(encoding="utf-8"), append_middleware=[LatexDecodingMiddleware()]
+    )
+    assert library.failed_blocks == [] and len(library.entries) == 1
+    assert library.entries[0]["abstract"] == SUMMARY
+    (record,) = rispy.loads((folder / "kbx-round.ris").read_text(encoding="utf-8"))
+    assert record["abstract"] == SUMMARY and record["type_of_reference"] == "RPRT"
+    (item,) = json.loads((folder / "kbx-round.json").read_text(encoding="utf-8"))
+    assert item["abstract"] == SUMMARY
+
+
+def test_the_data_package_is_valid_with_the_payloads(hostile_build):
+    import frictionless
+
+    report = frictionless.validate(hostile_build.site / "datapackage.json")
+    assert report.valid, report.flatten(["type", "note"])
 
 
 def test_entry_page_shows_scalar_fields_as_written(hostile_build):
@@ -74,7 +140,7 @@ def test_entry_page_shows_scalar_fields_as_written(hostile_build):
     heading = soup.find("h1").get_text().replace("¶", "")
     assert heading.strip() == " ".join(TITLE.split())
     assert soup.find(class_="kb-summary").get_text() == SUMMARY
-    facts = soup.find(class_="kb-facts").get_text()
+    facts = soup.find(class_="kb-keyfacts").get_text() + soup.find(class_="kb-facts").get_text()
     assert f"Ministry {SCRIPT}" in facts and f"Ministry {TITLE_BREAK}" in facts
     assert {a.get_text() for a in soup.select(".kb-chip")} >= set(KEYWORDS)
 

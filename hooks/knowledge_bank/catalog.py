@@ -72,6 +72,11 @@ class Catalog:
         """Country code -> roles (beneficiary, cooperating, action, actor) for one entry."""
         return self.roles[(entry.kind, entry.slug)]
 
+    def license_of(self, entry: Entry) -> Term:
+        """The licence an entry is published under: its own ``license``, or the site's default."""
+        key = entry.fields.license
+        return self.vocabularies.licenses[key] if key else self.vocabularies.default_license
+
     def country(self, code: str) -> Country:
         return self.countries_resolver.by_code(code)
 

@@ -31,6 +31,14 @@ class CountryRole(BaseModel):
     roles: list[Literal["beneficiary", "cooperating", "action", "actor"]]
 
 
+class ReportLink(BaseModel):
+    """A round's final report as a file: where it is, its real number of pages and its size."""
+
+    url: str = Field(description="Address of the PDF, relative to the site root.")
+    pages: int = Field(ge=1, le=20)
+    bytes: int = Field(ge=1)
+
+
 class CatalogRecord(BaseModel):
     """One published entry in ``catalog.json``."""
 
@@ -48,6 +56,8 @@ class CatalogRecord(BaseModel):
     keywords: list[str]
     countries: list[CountryRole]
     institutions: list[str] = Field(description="Institutions of the beneficiary, cooperating countries or actors.")
+    license: str = Field(description="SPDX identifier of the licence the entry is published under, e.g. CC-BY-4.0.")
+    report: ReportLink | None = Field(None, description="A round's final report as a PDF file, when it has one.")
     knowledge_type: Literal["lesson-learnt", "good-practice", "success-story"] | None = None
     author: str | None = None
     initiative: str | None = None
@@ -101,9 +111,16 @@ def record(catalog: Catalog, entry: Entry) -> CatalogRecord:
         keywords=list(fields.keywords),
         countries=[CountryRole(code=c, name=catalog.country(c).name, roles=list(r)) for c, r in roles.items()],
         institutions=fields.institutions(),
+        license=catalog.license_of(entry).key,
+        report=_report_link(entry),
         unpublished=None if entry.is_public else True,
         **fields.record_fields(),
     )
+
+
+def _report_link(entry: Entry) -> ReportLink | None:
+    report = entry.report
+    return ReportLink(url=entry.url + report.name, pages=report.pages, bytes=report.size) if report else None
 
 
 def catalog_file(catalog: Catalog) -> CatalogFile:
@@ -144,20 +161,26 @@ def catalog_schema() -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
-CSV_COLUMNS = (
-    "kind",
-    "slug",
-    "url",
-    "title",
-    "date",
-    "language",
-    "phase",
-    "sdgs",
-    "keywords",
-    "countries",
-    "institutions",
-    "summary",
-)
+CSV_COLUMNS: dict[str, tuple[str, str]] = {  # column -> (Table Schema type, meaning), for datapackage.json
+    "kind": ("string", "Kind of entry: round (a round report) or lesson (a lessons-learnt card)."),
+    "slug": ("string", "Identifier of the entry within its kind, as in its address."),
+    "url": ("string", "Address of the entry's page."),
+    "title": ("string", "Title."),
+    "date": ("date", "Publication date."),
+    "language": ("string", "Language of the text: en, es, pt or fr."),
+    "phase": ("string", "Key of the phase of the policy or operation cycle."),
+    "sdgs": ("string", "Sustainable Development Goals (numbers 1-17), joined with '; '."),
+    "keywords": ("string", "Keywords as written, joined with '; '."),
+    "countries": ("string", "Every country of the entry (English names), whatever its role, joined with '; '."),
+    "beneficiary": ("string", "A round's beneficiary country: the country that asked for the round."),
+    "cooperating_countries": ("string", "A round's cooperating countries, joined with '; '."),
+    "action_countries": ("string", "A lesson's countries where the action took place, joined with '; '."),
+    "actor_countries": ("string", "A lesson's countries of the institutions involved, joined with '; '."),
+    "institutions": ("string", "Institutions of the beneficiary, cooperating countries or actors, joined with '; '."),
+    "license": ("string", "SPDX identifier of the licence the entry is published under."),
+    "report_url": ("string", "Address of a round's final report (PDF), when it has one."),
+    "summary": ("string", "One-paragraph summary."),
+}
 
 
 def _cell(value: str) -> str:
@@ -169,13 +192,18 @@ def catalog_csv(catalog: Catalog, site_url: str = "") -> str:
     """``catalog.csv``: one row per published entry, lists joined with ``; ``."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(list(CSV_COLUMNS))
+    base = site_url.rstrip("/") + "/" if site_url else ""
+
+    def having(r: CatalogRecord, role: str) -> str:
+        return "; ".join(c.name for c in r.countries if role in c.roles)
+
     for entry in catalog.entries:
         r = record(catalog, entry)
         row = [
             r.kind,
             r.slug,
-            site_url.rstrip("/") + "/" + r.url if site_url else r.url,
+            base + r.url,
             r.title,
             r.date.isoformat(),
             r.language,
@@ -183,7 +211,13 @@ def catalog_csv(catalog: Catalog, site_url: str = "") -> str:
             "; ".join(map(str, r.sdgs)),
             "; ".join(r.keywords),
             "; ".join(c.name for c in r.countries),
+            having(r, "beneficiary"),
+            having(r, "cooperating"),
+            having(r, "action"),
+            having(r, "actor"),
             "; ".join(r.institutions),
+            r.license,
+            base + r.report.url if r.report else "",
             r.summary,
         ]
         writer.writerow([_cell(str(v)) for v in row])

@@ -22,6 +22,7 @@ from .messages import describe
 from .methodology import methodology_warnings
 from .models import EntryFields, ModelContext
 from .problems import Problem
+from .report_pdf import ReportFile, report_problems
 from .source import Source, read_source
 from .text import slugify
 from .vocabularies import Vocabularies, VocabularyError, load_vocabularies
@@ -49,6 +50,7 @@ class Entry:
     rendered: RenderedBody  # the body as its page shows it, rendered once when loaded
     attachments: tuple[Attachment, ...] = ()
     body_line: int = 1  # the line of the file where the body starts
+    report: ReportFile | None = None  # the final report as a file of the entry's folder, read and checked
 
     @property
     def kind(self) -> str:
@@ -201,10 +203,14 @@ def _load_entry(
     files, found = attachment_files(rel, folder, src)
     attachments = tuple(Attachment(name, path) for name, path in files)
     problems += found
+    report = None
+    if fields is not None and (document := fields.report_document()):
+        report, found = report_problems(rel, document[1], document[0], dict(files), src)
+        problems += found
     if fields is None or rendered is None or any(p.is_error for p in problems):
         return None, problems, uses
     problems += methodology_warnings(rel, fields, src)
-    return Entry(slug, rel, fields, src.body, rendered, attachments, src.body_line), problems, uses
+    return Entry(slug, rel, fields, src.body, rendered, attachments, src.body_line, report), problems, uses
 
 
 def _line_for(src: Source, loc: tuple, error_type: str) -> int:

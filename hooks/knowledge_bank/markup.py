@@ -79,13 +79,11 @@ class RenderedBody:
         """The id of a heading ``text`` that follows the body: its own, unless the page already uses it."""
         return unique(heading_id(text), set(self.ids))
 
-    def toc(self, after: str | None = None, level: int = 2) -> list[dict]:
-        """The nested toc tokens of the page: the title, the body's headings, and the heading ``after`` them."""
+    def toc(self, after: str | list[str] | None = None, level: int = 2) -> list[dict]:
+        """The nested toc tokens of the page: the title, the body's headings, and the heading(s) ``after`` them."""
         tokens = [dict(t) for t in self.headings]
-        if after is not None:
-            tokens.append(
-                {"level": level, "id": self.id_after(after), "name": after, "html": after, "data-toc-label": ""}
-            )
+        for text in [after] if isinstance(after, str) else after or []:
+            tokens.append({"level": level, "id": self.id_after(text), "name": text, "html": text, "data-toc-label": ""})
         return nest_toc_tokens(tokens)
 
 

@@ -77,6 +77,18 @@ def _phase(value: str, info: ValidationInfo) -> str:
     return term.key
 
 
+def _license(value: str, info: ValidationInfo) -> str:
+    vocabulary = _context(info).vocabularies.licenses
+    term = vocabulary.lookup(value)
+    if term is None:
+        raise PydanticCustomError(
+            "unknown_license",
+            "unknown licence “{value}”; use one of: {keys} (or leave `license` out for the site's default)",
+            {"value": value, "keys": ", ".join(vocabulary.keys())},
+        )
+    return term.key
+
+
 def _web_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -99,6 +111,7 @@ LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
 Keyword = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_KEYWORD_LENGTH)]
 CountryCode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_country)]
 PhaseKey = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_phase)]
+LicenseKey = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_license)]
 WebUrl = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), AfterValidator(_web_url)]
 FileName = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_relative_file)
@@ -124,6 +137,11 @@ class EntryFields(Model):
     folder: ClassVar[str]  # "rounds": where the entries live and their pages' URL
     position: ClassVar[int] = 100  # where the kind stands among kinds: in lists, Explore, the field reference
     sections: ClassVar[tuple[str, ...]] = ()  # the body's `##` sections the methodology expects
+    # What the entry is to reference managers and search engines (citation.py, the page's head):
+    csl_type: ClassVar[str] = "document"  # CSL-JSON item type
+    bibtex_type: ClassVar[str] = "misc"  # BibTeX entry type
+    ris_type: ClassVar[str] = "GEN"  # RIS reference type
+    schema_org_type: ClassVar[str] = "CreativeWork"  # schema.org type of the page's JSON-LD
 
     title: Title = Field(description="Title of the entry (at most 200 characters).")
     summary: Summary = Field(
@@ -140,6 +158,11 @@ class EntryFields(Model):
     )
     keywords: list[Keyword] = Field(
         min_length=1, max_length=MAX_KEYWORDS, description=f"1–{MAX_KEYWORDS} keywords, free text."
+    )
+    license: LicenseKey | None = Field(
+        None,
+        description="The licence of this entry when it is not the site's default (CC-BY-4.0): a key of "
+        "vocabularies/licenses.yml, e.g. CC-BY-SA-4.0.",
     )
 
     def is_authorized(self) -> bool:
@@ -160,9 +183,17 @@ class EntryFields(Model):
         """The institutions named in the entry, for search and open data."""
         return []
 
+    def citation_authors(self) -> list[str]:
+        """Who a citation names as authors: institutions, not people."""
+        return self.institutions()
+
     def methodology_warnings(self) -> list[tuple[FieldPath, str]]:
         """What the methodology expects but does not require: (field, message) pairs, shown as warnings."""
         return []
+
+    def report_document(self) -> tuple[str, int | None] | None:
+        """(file name, pages it declares) of the entry's report as a file of its folder, if it has one."""
+        return None
 
     def record_fields(self) -> dict[str, str]:
         """The fields of this kind that ``catalog.json`` carries besides the common ones."""

@@ -8,14 +8,19 @@ from functools import cache
 from pathlib import Path
 
 from babel import Locale
+from babel.units import format_unit
 
 from .catalog import Catalog, keyword_slug
+from .citation import apa_parts, bibtex, csl_json, reference, ris
+from .datapackage import datapackage_json
 from .exports import catalog_csv, catalog_json, catalog_schema, feed_xml
 from .html_blocks import FragmentCache, HtmlBlocks
 from .languages import LANGUAGES
+from .page_head import entry_head
 from .search_index import meta_value, search_terms
 from .templating import for_build
 
+FRONT_DOOR = "<!-- kb:front-door -->"  # where docs/index.md shows the search, the numbers and the latest entries
 PAGE_SIZE = 100  # entries on one listing page: at most ~70 KB of HTML, whatever the size of the bank
 
 
@@ -29,7 +34,16 @@ class GeneratedSite:
     sources: dict[str, str] = field(default_factory=dict)  # entry page src_uri -> its source file
     out_of_nav: set[str] = field(default_factory=set)  # pages that stay out of the navigation
     tocs: dict[str, list[dict]] = field(default_factory=dict)  # entry page src_uri -> its table of contents
+    heads: dict[str, str] = field(default_factory=dict)  # entry page src_uri -> the tags of its <head> (page_head.py)
     html_blocks: HtmlBlocks = field(default_factory=HtmlBlocks)  # HTML that replaces tokens after Markdown
+    markers: dict[str, str] = field(default_factory=dict)  # <!-- kb:… --> in a hand-written page -> its Markdown
+
+    def expand(self, markdown: str) -> str:
+        """A hand-written page's Markdown with each marker (``<!-- kb:front-door -->``) replaced by what it stands for."""
+        for marker, replacement in self.markers.items():
+            if marker in markdown:
+                markdown = markdown.replace(marker, replacement)
+        return markdown
 
 
 @cache
@@ -39,7 +53,16 @@ def language_name(lang: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def render_site(catalog: Catalog, site_url: str = "", lang: str = "en") -> GeneratedSite:
+def file_size(size: int, lang: str) -> str:
+    """A file's size as a reader says it, in ``lang``: ``51 kB``, ``1,4 Mo``."""
+    if size < 1_000_000:
+        return format_unit(max(1, round(size / 1000)), "digital-kilobyte", locale=lang, length="short")
+    return format_unit(round(size / 1e6, 1), "digital-megabyte", locale=lang, length="short", format="#,##0.#")
+
+
+def render_site(
+    catalog: Catalog, site_url: str = "", lang: str = "en", site_name: str = "Knowledge Bank"
+) -> GeneratedSite:
     """All generated pages and data files for ``catalog``, with the interface in ``lang``."""
     out = GeneratedSite()
     labels = catalog.vocabularies.labels
@@ -53,6 +76,7 @@ def render_site(catalog: Catalog, site_url: str = "", lang: str = "en") -> Gener
         cached=FragmentCache(),
         keyword_slug=keyword_slug,
         language_name=language_name,
+        file_size=lambda size: file_size(size, lang),
         other_languages=[other for other in LANGUAGES if other != lang],
         country_names=lambda e, sep=", ": sep.join(catalog.country(code).name for code in catalog.roles_of(e)),
         search_terms=lambda e: search_terms(catalog, e),
@@ -60,10 +84,20 @@ def render_site(catalog: Catalog, site_url: str = "", lang: str = "en") -> Gener
         role_names=lambda roles: ", ".join(t("roles." + r) for r in roles),
     )
     entry_page = env.get_template("pages/entry.md.j2")
-    related_heading = t("fields.related")
+    headings = {"details": t("fields.details"), "cite": t("cite.title"), "related": t("fields.related")}
+    base = site_url.rstrip("/") + "/" if site_url else ""
     for entry in catalog.entries:
         uri = f"{entry.folder}/{entry.slug}.md"
         related = catalog.related(entry)
+        genre = (
+            t(f"kinds.{entry.kind}.genre")
+            if f"kinds.{entry.kind}.genre" in labels.texts
+            else t(f"kinds.{entry.kind}.one")
+        )
+        ref = reference(catalog, entry, genre, site_name, site_url)
+        folder = f"{entry.folder}/{entry.slug}"
+        for suffix, text in (("bib", bibtex(ref)), ("ris", ris(ref)), ("json", csl_json(ref))):
+            out.data[f"{folder}/{entry.slug}.{suffix}"] = text
         out.pages[uri] = entry_page.render(
             entry=entry,
             roles=catalog.roles_of(entry),
@@ -72,9 +106,14 @@ def render_site(catalog: Catalog, site_url: str = "", lang: str = "en") -> Gener
             body=out.html_blocks.add(
                 f'<div class="kb-body" lang="{entry.fields.language}">{entry.rendered.html}</div>'
             ),
-            related_id=entry.rendered.id_after(related_heading),
+            heading_ids={key: entry.rendered.id_after(text) for key, text in headings.items()},
+            citation=apa_parts(ref),
+            downloads={suffix: f"{entry.slug}.{suffix}" for suffix in ("bib", "ris", "json")},
+            address=base + entry.url,
         )
-        out.tocs[uri] = entry.rendered.toc(related_heading if related else None)
+        shown = [headings["details"], headings["cite"], *([headings["related"]] if related else [])]
+        out.tocs[uri] = entry.rendered.toc(shown)
+        out.heads[uri] = entry_head(catalog, entry, ref, site_url)
         out.sources[uri] = entry.source
         out.out_of_nav.add(uri)
         for attachment in entry.attachments:
@@ -93,10 +132,14 @@ def render_site(catalog: Catalog, site_url: str = "", lang: str = "en") -> Gener
             for pager in paginate(value.entries, f"{facet.name}/{value.slug}.md", depth=2):
                 out.pages[pager.uri] = facet_value.render(facet=facet, value=value, entries=pager.entries, pager=pager)
                 out.out_of_nav.add(pager.uri)
+    out.markers[FRONT_DOOR] = env.get_template("pages/front_door.md.j2").render()
     out.data["catalog.json"] = catalog_json(catalog)
     out.data["catalog.schema.json"] = catalog_schema()
     out.data["catalog.csv"] = catalog_csv(catalog, site_url)
     out.data["feed.xml"] = feed_xml(catalog, t, site_url)
+    out.data["datapackage.json"] = datapackage_json(
+        catalog, site_url, t("site.dataset_title"), t("site.dataset_description")
+    )
     return out
 
 

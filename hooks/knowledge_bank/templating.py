@@ -41,6 +41,9 @@ def environment() -> jinja2.Environment:
     env.filters["day"] = lambda d: d.strftime("%-d %b %Y")
     env.filters["yaml"] = lambda text: json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML string
     env.globals["code"] = lambda text: Markup("<code>{}</code>").format(text)
+    env.globals["time"] = lambda d: Markup('<time datetime="{}">{}</time>').format(
+        d.isoformat(), d.strftime("%-d %b %Y")
+    )
     env.globals["days"] = lambda n: dt.timedelta(days=n)
     return env
 

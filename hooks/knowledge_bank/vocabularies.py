@@ -12,7 +12,7 @@ from .field_path import FieldPath, line_of
 from .labels import Labels, parse_labels
 from .problems import Problem
 from .text import fold
-from .vocabulary_files import NumberedData, PhaseData, SdgData, TermData
+from .vocabulary_files import LicenseData, NumberedData, PhaseData, SdgData, TermData
 from .yaml_reader import Wording, read_yaml
 
 MAX_CHARS = 200_000  # characters in a vocabulary file: the largest is some 4,000
@@ -26,6 +26,7 @@ class Term:
     labels: dict[str, str]
     aliases: tuple[str, ...] = ()
     colour: str = ""
+    url: str = ""  # a licence's deed
     description: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -81,6 +82,12 @@ class Vocabularies:
     added_values: Vocabulary
     country_aliases: dict[str, tuple[str, ...]]
     labels: Labels = field(default_factory=Labels)  # everything the site writes for a visitor
+    licenses: Vocabulary = field(default_factory=lambda: Vocabulary("licence", ()))  # the first is the default
+
+    @property
+    def default_license(self) -> Term:
+        """The licence of every entry that names none: the first of ``licenses.yml``."""
+        return self.licenses.terms[0]
 
     @classmethod
     def empty(cls, labels: Labels | None = None) -> Vocabularies:
@@ -104,7 +111,8 @@ class VocabularyError(Exception):
 
 
 def load_vocabularies(folder: Path) -> Vocabularies:
-    """Read ``phases.yml``, ``sdgs.yml``, ``added_values.yml``, ``countries.yml`` and ``labels.yml`` from ``folder``.
+    """Read ``phases.yml``, ``sdgs.yml``, ``added_values.yml``, ``licenses.yml``, ``countries.yml`` and ``labels.yml``
+    from ``folder``.
 
     Every problem in every file is collected (``path:line``, field, message) and raised together
     as a :class:`VocabularyError`.
@@ -113,11 +121,18 @@ def load_vocabularies(folder: Path) -> Vocabularies:
     phases = _vocabulary(folder, "phases.yml", "phase", PhaseData, problems)
     sdgs = _vocabulary(folder, "sdgs.yml", "SDG", SdgData, problems)
     added_values = _vocabulary(folder, "added_values.yml", "added value", NumberedData, problems)
+    licenses = _vocabulary(folder, "licenses.yml", "licence", LicenseData, problems)
     aliases = _country_aliases(folder, problems)
     labels = _labels(folder, problems)
+    if not problems and not licenses.terms:
+        problems.append(
+            Problem("vocabularies/licenses.yml", 1, "licenses.yml needs at least one licence: the site's default")
+        )
     if problems:
         raise VocabularyError(sorted(problems), labels)
-    return Vocabularies(phases=phases, sdgs=sdgs, added_values=added_values, country_aliases=aliases, labels=labels)
+    return Vocabularies(
+        phases=phases, sdgs=sdgs, added_values=added_values, country_aliases=aliases, labels=labels, licenses=licenses
+    )
 
 
 def _labels(folder: Path, problems: list[Problem]) -> Labels:
@@ -155,6 +170,7 @@ def _vocabulary(folder: Path, filename: str, name: str, model: type[TermData], p
             labels=parsed.labels.model_dump(),
             aliases=tuple(parsed.aliases),
             colour=getattr(parsed, "colour", ""),
+            url=getattr(parsed, "url", ""),
             description=dict(parsed.description),
         )
         for spelling in term.names():

@@ -1,4 +1,5 @@
-"""The shape of the vocabulary files: what each term of ``phases.yml``, ``sdgs.yml`` and ``added_values.yml`` holds."""
+"""The shape of the vocabulary files: what each term of ``phases.yml``, ``sdgs.yml``, ``added_values.yml`` and
+``licenses.yml`` holds."""
 
 from __future__ import annotations
 
@@ -38,6 +39,17 @@ class PhaseData(TermData):
     """A phase of ``phases.yml``, named by a lower-case ``key``."""
 
     key_: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$")] = Field(alias="key")
+
+    @property
+    def key(self) -> str:
+        return self.key_
+
+
+class LicenseData(TermData):
+    """A licence of ``licenses.yml``, named by its SPDX identifier, with the address of its deed."""
+
+    key_: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9.-]*$")] = Field(alias="key")
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s\"'<>]+$")]
 
     @property
     def key(self) -> str:

@@ -48,6 +48,9 @@ class Lesson(EntryFields):
                 roles[actor.country].append("actor")
         return {code: tuple(dict.fromkeys(r)) for code, r in roles.items()}
 
+    def citation_authors(self) -> list[str]:
+        return [self.author]  # the project or programme the card comes from, as the card names it
+
     def institutions(self) -> list[str]:
         return list(dict.fromkeys(a.name for a in self.actors))
 

@@ -108,6 +108,10 @@ class Round(EntryFields):
         "Recommendations",
         "Further cooperation",
     )
+    csl_type: ClassVar[str] = "report"
+    bibtex_type: ClassVar[str] = "techreport"
+    ris_type: ClassVar[str] = "RPRT"
+    schema_org_type: ClassVar[str] = "Report"
 
     beneficiary: Party = Field(description="The requesting country and its institution.")
     cooperating: list[Party] = Field(
@@ -168,6 +172,9 @@ class Round(EntryFields):
                 (("visit",), f"the methodology expects a 3–5 day visit; this one lasts {self.visit.days} day(s)")
             )
         return warnings
+
+    def report_document(self) -> tuple[str, int | None] | None:
+        return (self.report.file, self.report.pages) if self.report and self.report.file else None
 
     def record_fields(self) -> dict[str, str]:
         return {"initiative": self.initiative}

@@ -49,7 +49,8 @@ export function resultItem(entry, siteRoot, t) {
   return h("li", { class: r.unpublished === true ? "kb-item kb-item--unpublished" : "kb-item" },
     href ? h("a", { class: "kb-item__title", href }, r.title) : h("span", { class: "kb-item__title" }, r.title),
     h("span", { class: "kb-item__meta" },
-      entry.kindLabel, " · ", h("time", { datetime: r.date }, day(r.date)), " · ", entry.countryNames,
+      entry.kindLabel, " · ", t("fields.published"), " ", h("time", { datetime: r.date }, day(r.date)), " · ",
+      entry.countryNames,
       ...unpublished),
     h("span", { class: "kb-item__summary" }, r.summary))
 }

@@ -1,0 +1,48 @@
+// Small behaviours of the Knowledge Bank's pages, each harmless when its element is absent:
+// - the day a page is printed, on paper (`[data-kb-print-date]`, shown only by the print stylesheet);
+// - the home page's search button (`[data-kb-open-search]`), which opens the site's search in the
+//   header; without JavaScript it is a link to Explore's free-text search.
+(function () {
+  "use strict";
+
+  function printDate() {
+    var lang = document.documentElement.lang || "en";
+    var text;
+    try {
+      text = new Date().toLocaleDateString(lang, { year: "numeric", month: "long", day: "numeric" });
+    } catch (error) {
+      text = new Date().toISOString().slice(0, 10);
+    }
+    document.querySelectorAll("[data-kb-print-date]").forEach(function (element) {
+      element.textContent = text;
+    });
+  }
+
+  function searchInput() {
+    return document.querySelector(
+      "[data-md-component=search-query], .pagefind-ui__search-input, header input[type=search], header [role=search] input"
+    );
+  }
+
+  document.addEventListener("click", function (event) {
+    var trigger = event.target.closest && event.target.closest("[data-kb-open-search]");
+    var input = trigger && searchInput();
+    if (!input) return;
+    event.preventDefault();
+    var toggle = document.getElementById("__search");
+    if (toggle && toggle.type === "checkbox") {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    input.focus();
+  });
+
+  window.addEventListener("beforeprint", printDate);
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(printDate); // after each of Material's instant navigations too
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", printDate);
+  } else {
+    printDate();
+  }
+})();
