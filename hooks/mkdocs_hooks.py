@@ -122,8 +122,8 @@ def on_env(env, config, files):
 
 @timed
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Insert the field reference and the entry skeletons, generated from the models, where a page asks for them."""
-    return expand_markers(markdown, state.vocabularies)
+    """Insert the field reference, the entry skeletons and the generated blocks (the map) where a page asks for them."""
+    return state.site.expand(expand_markers(markdown, state.vocabularies))
 
 
 @timed

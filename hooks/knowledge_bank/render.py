@@ -9,12 +9,14 @@ from pathlib import Path
 
 from babel import Locale
 
+from .americas_map import americas_map
 from .catalog import Catalog, keyword_slug
 from .exports import catalog_csv, catalog_json, catalog_schema, feed_xml
 from .html_blocks import FragmentCache, HtmlBlocks, Search
 from .languages import LANGUAGES
 from .templating import for_build
 
+MAP_MARKER = "<!-- kb:map -->"  # where a hand-written page (the home page) shows the map of the Americas
 PAGE_SIZE = 100  # entries on one listing page: at most ~70 KB of HTML, whatever the size of the bank
 
 
@@ -29,6 +31,14 @@ class GeneratedSite:
     out_of_nav: set[str] = field(default_factory=set)  # pages that stay out of the navigation
     tocs: dict[str, list[dict]] = field(default_factory=dict)  # entry page src_uri -> its table of contents
     html_blocks: HtmlBlocks = field(default_factory=HtmlBlocks)  # HTML that replaces tokens after Markdown
+    markers: dict[str, str] = field(default_factory=dict)  # <!-- kb:… --> in a hand-written page -> its Markdown
+
+    def expand(self, markdown: str) -> str:
+        """A hand-written page's Markdown with each marker (``<!-- kb:map -->``) replaced by its block."""
+        for marker, block in self.markers.items():
+            if marker in markdown:
+                markdown = markdown.replace(marker, block)
+        return markdown
 
 
 @cache
@@ -55,7 +65,9 @@ def render_site(catalog: Catalog, site_url: str = "", lang: str = "en") -> Gener
         other_languages=[other for other in LANGUAGES if other != lang],
         country_names=lambda e: ", ".join(catalog.country(code).name for code in catalog.roles_of(e)),
         role_names=lambda roles: ", ".join(t("roles." + r) for r in roles),
+        map=americas_map(catalog),
     )
+    out.markers[MAP_MARKER] = env.get_template("pages/home_map.md.j2").render()
     entry_page = env.get_template("pages/entry.md.j2")
     related_heading = t("fields.related")
     for entry in catalog.entries:
