@@ -104,3 +104,10 @@ def test_search_index_and_sitemap_list_only_public_pages(public_build):
     assert entry_locations == {"rounds/public-round/", "lessons/public-lesson/"}
     sitemap = (public_build.site / "sitemap.xml").read_text()
     assert "public-round" in sitemap and "zqx" not in sitemap
+
+
+def test_the_map_names_and_counts_only_public_entries(public_build):
+    figure = BeautifulSoup(public_build.page(""), "lxml").select_one("figure.kb-map")
+    titles = sorted(t.get_text() for t in figure.select("svg a title"))
+    assert titles == ["Chile: 1 entry", "Paraguay: 1 entry", "Uruguay: 2 entries"]
+    assert [tr.th.get_text() for tr in figure.select("table tbody tr")] == ["Chile", "Paraguay", "Uruguay"]
