@@ -7,13 +7,16 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import jinja2
 from babel import Locale
 
 from .americas_map import americas_map
 from .catalog import Catalog, keyword_slug
+from .cooperation import Cooperation, cooperation
 from .exports import catalog_csv, catalog_json, catalog_schema, feed_xml
 from .html_blocks import FragmentCache, HtmlBlocks, Search
 from .languages import LANGUAGES
+from .statistics import ROLES, country_entries, statistics, statistics_json
 from .templating import for_build
 
 MAP_MARKER = "<!-- kb:map -->"  # where a hand-written page (the home page) shows the map of the Americas
@@ -66,6 +69,7 @@ def render_site(catalog: Catalog, site_url: str = "", lang: str = "en") -> Gener
         country_names=lambda e: ", ".join(catalog.country(code).name for code in catalog.roles_of(e)),
         role_names=lambda roles: ", ".join(t("roles." + r) for r in roles),
         map=americas_map(catalog),
+        flows=cooperation(catalog),
     )
     out.markers[MAP_MARKER] = env.get_template("pages/home_map.md.j2").render()
     entry_page = env.get_template("pages/entry.md.j2")
@@ -99,11 +103,28 @@ def render_site(catalog: Catalog, site_url: str = "", lang: str = "en") -> Gener
             for pager in paginate(value.entries, f"{facet.name}/{value.slug}.md", depth=2):
                 out.pages[pager.uri] = facet_value.render(facet=facet, value=value, entries=pager.entries, pager=pager)
                 out.out_of_nav.add(pager.uri)
+    flows = env.globals["flows"]
+    render_cooperation(out, env, flows)
+    charts = statistics(catalog)
+    out.pages["statistics/index.md"] = env.get_template("pages/statistics.md.j2").render(
+        statistics=charts, entries_of=country_entries(catalog), role_keys=ROLES
+    )
+    out.data["statistics.json"] = statistics_json(catalog, charts, flows)
     out.data["catalog.json"] = catalog_json(catalog)
     out.data["catalog.schema.json"] = catalog_schema()
     out.data["catalog.csv"] = catalog_csv(catalog, site_url)
     out.data["feed.xml"] = feed_xml(catalog, t, site_url)
     return out
+
+
+def render_cooperation(out: GeneratedSite, env: jinja2.Environment, flows: Cooperation) -> None:
+    """``cooperation/``: the matrix of flows; ``cooperation/<cooperating>/<beneficiary>/``: the rounds of one flow."""
+    out.pages["cooperation/index.md"] = env.get_template("pages/cooperation.md.j2").render()
+    flow_page = env.get_template("pages/cooperation_flow.md.j2")
+    for flow in flows.flows:
+        for pager in paginate(flow.rounds, flow.path + "index.md", depth=3):
+            out.pages[pager.uri] = flow_page.render(flow=flow, entries=pager.entries, pager=pager)
+            out.out_of_nav.add(pager.uri)
 
 
 @dataclass(frozen=True)
