@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 SVG = "{http://www.w3.org/2000/svg}"
+HREF = "{http://www.w3.org/1999/xlink}href"  # links in inline SVG: see templates/pages/_map.md.j2
 
 
 def listed_counts(build) -> dict[str, int]:
@@ -41,7 +42,7 @@ def test_the_map_counts_what_the_countries_index_lists(repo_build, url):
     on_map = {}
     for link in svg.iter(f"{SVG}a"):
         title = link.find(f"{SVG}title").text
-        on_map[resolve(url, link.get("href"))] = int(re.search(r"(\d+) entr", title)[1])
+        on_map[resolve(url, link.get(HREF))] = int(re.search(r"(\d+) entr", title)[1])
     partners = {
         resolve(url, li.a["href"]): int(li.select_one(".kb-count").text) for li in figure.select(".kb-map__partners li")
     }
@@ -55,7 +56,7 @@ def test_the_map_counts_what_the_countries_index_lists(repo_build, url):
 def test_a_country_page_highlights_its_country(repo_build):
     svg, _ = map_of(repo_build, "countries/uruguay")
     here = [a for a in svg.iter(f"{SVG}a") if a.get("aria-current") == "page"]
-    assert [a.get("href") for a in here] == ["../../countries/uruguay/"]
+    assert [a.get(HREF) for a in here] == ["../../countries/uruguay/"]
     assert "kb-map__here" in here[0].get("class")
     _, figure = map_of(repo_build, "countries/italy")
     assert figure.select_one(".kb-map__partners [aria-current=page]").get_text() == "Italy"
@@ -94,7 +95,7 @@ def test_each_cell_of_the_matrix_opens_exactly_its_rounds(repo_build):
     svg = ElementTree.fromstring(
         str(page.select_one("svg.kb-matrix__svg")).replace("<svg", f'<svg xmlns="{SVG[1:-1]}"', 1)
     )
-    cells = {resolve("cooperation", a.get("href")): int(a.find(f"{SVG}text").text) for a in svg.iter(f"{SVG}a")}
+    cells = {resolve("cooperation", a.get(HREF)): int(a.find(f"{SVG}text").text) for a in svg.iter(f"{SVG}a")}
     table = {resolve("cooperation", tr.a["href"]): int(tr.a.text) for tr in page.select("table.kb-flow-table tbody tr")}
     assert cells == table and cells
     for url, count in cells.items():
