@@ -91,7 +91,8 @@ def cooperation(catalog: Catalog) -> Cooperation:
                 if "cooperating" in r and source != target:
                     pairs[(source, target)].append(entry)
     flows = [
-        Flow(catalog.country(source), catalog.country(target), tuple(rounds)) for (source, target), rounds in pairs.items()
+        Flow(catalog.country(source), catalog.country(target), tuple(rounds))
+        for (source, target), rounds in pairs.items()
     ]
     flows.sort(key=lambda f: (-f.count, f.cooperating.name, f.beneficiary.name))
     return Cooperation(tuple(flows))

@@ -87,7 +87,9 @@ def statistics(catalog: Catalog) -> tuple[Chart, ...]:
     )
     top = sorted(catalog.keywords.values, key=lambda v: (-v.count, v.label.casefold()))[:TOP_KEYWORDS]
     keywords = Chart(
-        "keywords", ("entries",), tuple(Bar(v.slug, v.label, f"keywords/{v.slug}/", (("entries", v.count),)) for v in top)
+        "keywords",
+        ("entries",),
+        tuple(Bar(v.slug, v.label, f"keywords/{v.slug}/", (("entries", v.count),)) for v in top),
     )
     return (year, phases, sdgs, countries, keywords)
 
