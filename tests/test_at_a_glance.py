@@ -161,3 +161,9 @@ def test_the_charts_are_svg_drawn_at_build_time(repo_build, url):
     assert "<svg" in html and "<script" not in html.split('<div class="md-content"')[1].split("</article>")[0]
     for svg in BeautifulSoup(html, "lxml").select("article svg"):
         ElementTree.fromstring(str(svg).replace("<svg", f'<svg xmlns="{SVG[1:-1]}"', 1))
+
+
+def test_the_number_at_the_end_of_a_country_bar_is_its_entries(repo_build):
+    page = BeautifulSoup(repo_build.page("statistics"), "lxml")
+    shown = [int(t.get_text()) for t in page.select("figure#countries svg text.kb-chart__value")]
+    assert shown == [v[-1] for v in chart_rows(page, "countries").values()]
