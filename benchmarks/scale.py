@@ -47,6 +47,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import at_a_glance  # noqa: E402  (the cost of the map, the flows and the statistics)
 from search_cost import material_cost, pagefind_cost, run_pagefind  # noqa: E402
 from synthetic import make_site  # noqa: E402
 
@@ -242,7 +243,9 @@ def measure(n: int, work: Path, repeat: int, query: str) -> dict[str, object]:
     material = material_cost(site)
     pagefind_seconds = run_pagefind(site)
     pagefind = pagefind_cost(site, query)
+    glance = at_a_glance.measure(project, site, ours.cpu)  # the map, the flows and the statistics
     result = {
+        "at_a_glance": glance,
         "n": n,
         "published": published,
         "counts": counts,
@@ -446,6 +449,9 @@ def main() -> None:
             }
             print(json.dumps(serve), flush=True)
         text = table(results, serve) + "\n\n" + targets(results, serve)
+        text += "\n\n" + at_a_glance.table(
+            [r["at_a_glance"] for r in results if r["n"] >= 1000] or [r["at_a_glance"] for r in results]
+        )
         print(text)
         out = ROOT / "benchmarks" / "out"
         out.mkdir(exist_ok=True)
