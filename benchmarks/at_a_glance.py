@@ -28,7 +28,7 @@ from knowledge_bank.html_blocks import FragmentCache  # noqa: E402
 from knowledge_bank.loader import load_content  # noqa: E402
 from knowledge_bank.render import GeneratedSite, keyword_slug, language_name, render_cooperation, render_site  # noqa: E402
 from knowledge_bank.statistics import ROLES, country_entries, statistics  # noqa: E402
-from knowledge_bank.templating import template  # noqa: E402
+from knowledge_bank.templating import for_build  # noqa: E402
 
 LIMIT = 60 * 1024  # what the map and the charts may add to any page, gzip
 
@@ -51,28 +51,28 @@ def render_new_pages(catalog: Catalog) -> None:
     country page's map and cooperation block, the cooperation pages and the statistics page."""
     out = GeneratedSite()
     t = catalog.vocabularies.labels.language("en")
-    page = {
-        "t": t,
-        "catalog": catalog,
-        "kinds": catalog.kinds,
-        "html_block": out.html_blocks,
-        "cached": FragmentCache(),
-        "keyword_slug": keyword_slug,
-        "language_name": language_name,
-        "country_names": lambda e: ", ".join(catalog.country(code).name for code in catalog.roles_of(e)),
-        "role_names": lambda roles: ", ".join(t("roles." + r) for r in roles),
-        "map": americas_map(catalog),
-        "flows": cooperation(catalog),
-    }
-    template("pages/home_map.md.j2").render(page)
-    maps = template("pages/_map.md.j2").make_module(page)
-    blocks = template("pages/_cooperation.md.j2").make_module(page)
+    env = for_build(
+        t=t,
+        catalog=catalog,
+        kinds=catalog.kinds,
+        html_block=out.html_blocks,
+        cached=FragmentCache(),
+        keyword_slug=keyword_slug,
+        language_name=language_name,
+        country_names=lambda e: ", ".join(catalog.country(code).name for code in catalog.roles_of(e)),
+        role_names=lambda roles: ", ".join(t("roles." + r) for r in roles),
+        map=americas_map(catalog),
+        flows=cooperation(catalog),
+    )
+    env.get_template("pages/home_map.md.j2").render()
+    maps = env.get_template("pages/_map.md.j2").module
+    blocks = env.get_template("pages/_cooperation.md.j2").module
     for value in catalog.countries.values:
-        maps.americas_map(page["map"], "../../", here=value.country.code)
-        blocks.country_block(page["flows"], value.country, "../../")
-    render_cooperation(out, page, page["flows"])
-    template("pages/statistics.md.j2").render(
-        page, statistics=statistics(catalog), entries_of=country_entries(catalog), role_keys=ROLES
+        maps.americas_map(env.globals["map"], "../../", here=value.country.code)
+        blocks.country_block(env.globals["flows"], value.country, "../../")
+    render_cooperation(out, env, env.globals["flows"])
+    env.get_template("pages/statistics.md.j2").render(
+        statistics=statistics(catalog), entries_of=country_entries(catalog), role_keys=ROLES
     )
 
 
