@@ -50,6 +50,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import at_a_glance  # noqa: E402  (the cost of the map, the flows and the statistics)
 from lighthouse import scores as lighthouse_scores  # noqa: E402
 from search_cost import search_costs  # noqa: E402
 from synthetic import make_site  # noqa: E402
@@ -258,7 +259,9 @@ def measure(n: int, work: Path, repeat: int, query: str, lighthouse: bool) -> di
     entry = an_entry(site)
     search = search_costs(site, base_site, query, entry)
     pagefind_seconds = ours.own.pop("pagefind (wall)", 0.0)
+    glance = at_a_glance.measure(project, site, ours.cpu)  # the map, the flows and the statistics
     result = {
+        "at_a_glance": glance,
         "n": n,
         "published": published,
         "counts": counts,
@@ -546,6 +549,9 @@ def main() -> None:
             }
             print(json.dumps(serve), flush=True)
         text = table(results, serve) + "\n\n" + targets(results, serve)
+        text += "\n\n" + at_a_glance.table(
+            [r["at_a_glance"] for r in results if r["n"] >= 1000] or [r["at_a_glance"] for r in results]
+        )
         print(text)
         out = ROOT / "benchmarks" / "out"
         out.mkdir(exist_ok=True)

@@ -116,3 +116,21 @@ def test_search_index_and_sitemap_list_only_public_pages(public_build):
     assert entry_locations == {"rounds/public-round/", "lessons/public-lesson/"}
     sitemap = (public_build.site / "sitemap.xml").read_text()
     assert "public-round" in sitemap and "zqx" not in sitemap
+
+
+def test_the_map_names_and_counts_only_public_entries(public_build):
+    figure = BeautifulSoup(public_build.page(""), "lxml").select_one("figure.kb-map")
+    titles = sorted(t.get_text() for t in figure.select("svg a title"))
+    assert titles == ["Chile: 1 entry", "Paraguay: 1 entry", "Uruguay: 2 entries"]
+    assert [tr.th.get_text() for tr in figure.select("table tbody tr")] == ["Chile", "Paraguay", "Uruguay"]
+
+
+def test_flows_and_statistics_count_only_public_entries(public_build):
+    data = json.loads((public_build.site / "statistics.json").read_text())
+    assert data["entries"] == 2
+    assert data["cooperation"] == [{"cooperating": "UY", "beneficiary": "PY", "rounds": ["public-round"]}]
+    assert {row["key"] for row in data["charts"]["countries"]} == {"CL", "PY", "UY"}
+    assert {row["key"]: row["entries"] for row in data["charts"]["phases"]} == {"formulation": 1, "implementation": 1}
+    assert sorted(p.name for p in (public_build.site / "cooperation").iterdir()) == ["index.html", "uruguay"]
+    cells = BeautifulSoup(public_build.page("cooperation"), "lxml").select("svg a title")
+    assert [c.get_text() for c in cells] == ["Uruguay → Paraguay: 1 round"]

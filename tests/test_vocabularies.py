@@ -58,6 +58,7 @@ def test_every_term_has_four_labels(vocab, name):
 # --- broken vocabulary files: every problem at once, with its line, never a traceback -------------
 
 BROKEN_CASES = [
+    ("regions.yml", "BZ, CR,", "BZ, XQ, CR,", "vocabularies/regions.yml:11:", "`XQ` is not an ISO 3166-1"),
     # (file, text to replace, replacement, expected "path:line" and words of the message)
     ("sdgs.yml", '    es: "Fin de la pobreza"\n', "", "vocabularies/sdgs.yml:6:", "`labels.es` is missing"),
     ("sdgs.yml", 'colour: "#E5243B"', 'colour: "red"', "vocabularies/sdgs.yml:5:", "colour"),

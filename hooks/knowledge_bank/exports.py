@@ -87,6 +87,10 @@ class CatalogFile(BaseModel):
     keywords: dict[str, KeywordGroup] = Field(
         default_factory=dict, description="Keyword slug (as in /keywords/<slug>/) -> its label and spellings."
     )
+    regions: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Region (vocabularies/regions.yml: `americas`) -> the ISO codes of `countries` in it; the others are partners outside.",
+    )
     labels: dict[str, dict[str, str]] = Field(
         default_factory=dict,
         description="Label name -> its wording in en, es, pt, fr (vocabularies/labels.yml): what Explore writes.",
@@ -132,6 +136,7 @@ def catalog_file(catalog: Catalog) -> CatalogFile:
         phases={t.key: t.labels for t in vocab.phases.terms},
         sdgs={t.key: t.labels | {"colour": t.colour} for t in vocab.sdgs.terms},
         keywords=keyword_groups(catalog),
+        regions={name: [c for c in codes if c in region] for name, region in vocab.regions.items()},
         labels=catalog.vocabularies.labels.texts,
         entries=[record(catalog, e) for e in catalog.entries],
     )

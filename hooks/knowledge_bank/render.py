@@ -7,19 +7,24 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import jinja2
 from babel import Locale
 from babel.units import format_unit
 
+from .americas_map import americas_map
 from .catalog import Catalog, keyword_slug
 from .citation import apa_parts, bibtex, csl_json, reference, ris
+from .cooperation import Cooperation, cooperation
 from .datapackage import datapackage_json
 from .exports import catalog_csv, catalog_json, catalog_schema, feed_xml
 from .html_blocks import FragmentCache, HtmlBlocks
 from .languages import LANGUAGES
 from .page_head import entry_head
 from .search_index import meta_value, search_terms
+from .statistics import ROLES, country_entries, statistics, statistics_json
 from .templating import for_build
 
+MAP_MARKER = "<!-- kb:map -->"  # where a hand-written page (the home page) shows the map of the Americas
 FRONT_DOOR = "<!-- kb:front-door -->"  # where docs/index.md shows the search, the numbers and the latest entries
 PAGE_SIZE = 100  # entries on one listing page: at most ~70 KB of HTML, whatever the size of the bank
 
@@ -39,7 +44,7 @@ class GeneratedSite:
     markers: dict[str, str] = field(default_factory=dict)  # <!-- kb:… --> in a hand-written page -> its Markdown
 
     def expand(self, markdown: str) -> str:
-        """A hand-written page's Markdown with each marker (``<!-- kb:front-door -->``) replaced by what it stands for."""
+        """A hand-written page's Markdown with each marker (``<!-- kb:front-door -->``, ``<!-- kb:map -->``) replaced by what it stands for."""
         for marker, replacement in self.markers.items():
             if marker in markdown:
                 markdown = markdown.replace(marker, replacement)
@@ -82,7 +87,10 @@ def render_site(
         search_terms=lambda e: search_terms(catalog, e),
         search_meta=meta_value,
         role_names=lambda roles: ", ".join(t("roles." + r) for r in roles),
+        map=americas_map(catalog),
+        flows=cooperation(catalog),
     )
+    out.markers[MAP_MARKER] = env.get_template("pages/home_map.md.j2").render()
     entry_page = env.get_template("pages/entry.md.j2")
     headings = {"details": t("fields.details"), "cite": t("cite.title"), "related": t("fields.related")}
     base = site_url.rstrip("/") + "/" if site_url else ""
@@ -133,6 +141,13 @@ def render_site(
                 out.pages[pager.uri] = facet_value.render(facet=facet, value=value, entries=pager.entries, pager=pager)
                 out.out_of_nav.add(pager.uri)
     out.markers[FRONT_DOOR] = env.get_template("pages/front_door.md.j2").render()
+    flows = env.globals["flows"]
+    render_cooperation(out, env, flows)
+    charts = statistics(catalog)
+    out.pages["statistics/index.md"] = env.get_template("pages/statistics.md.j2").render(
+        statistics=charts, entries_of=country_entries(catalog), role_keys=ROLES
+    )
+    out.data["statistics.json"] = statistics_json(catalog, charts, flows)
     out.data["catalog.json"] = catalog_json(catalog)
     out.data["catalog.schema.json"] = catalog_schema()
     out.data["catalog.csv"] = catalog_csv(catalog, site_url)
@@ -141,6 +156,16 @@ def render_site(
         catalog, site_url, t("site.dataset_title"), t("site.dataset_description")
     )
     return out
+
+
+def render_cooperation(out: GeneratedSite, env: jinja2.Environment, flows: Cooperation) -> None:
+    """``cooperation/``: the matrix of flows; ``cooperation/<cooperating>/<beneficiary>/``: the rounds of one flow."""
+    out.pages["cooperation/index.md"] = env.get_template("pages/cooperation.md.j2").render()
+    flow_page = env.get_template("pages/cooperation_flow.md.j2")
+    for flow in flows.flows:
+        for pager in paginate(flow.rounds, flow.path + "index.md", depth=3):
+            out.pages[pager.uri] = flow_page.render(flow=flow, entries=pager.entries, pager=pager)
+            out.out_of_nav.add(pager.uri)
 
 
 @dataclass(frozen=True)

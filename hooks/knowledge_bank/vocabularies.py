@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .country_names import alias_problems
+from .country_names import alias_problems, iso_countries
 from .field_path import FieldPath, line_of
 from .labels import Labels, parse_labels
 from .problems import Problem
@@ -89,6 +89,12 @@ class Vocabularies:
         """The licence of every entry that names none: the first of ``licenses.yml``."""
         return self.licenses.terms[0]
 
+    regions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # region -> ISO alpha-2 codes (regions.yml)
+
+    def in_americas(self, code: str) -> bool:
+        """Whether the country ``code`` is in the Americas (``regions.yml``); other countries are partners."""
+        return code in self.regions.get("americas", ())
+
     @classmethod
     def empty(cls, labels: Labels | None = None) -> Vocabularies:
         """No vocabulary (they could not be read), with the ``labels`` that could."""
@@ -111,8 +117,8 @@ class VocabularyError(Exception):
 
 
 def load_vocabularies(folder: Path) -> Vocabularies:
-    """Read ``phases.yml``, ``sdgs.yml``, ``added_values.yml``, ``licenses.yml``, ``countries.yml`` and ``labels.yml``
-    from ``folder``.
+    """Read ``phases.yml``, ``sdgs.yml``, ``added_values.yml``, ``licenses.yml``, ``countries.yml``, ``labels.yml``
+    and ``regions.yml`` from ``folder``.
 
     Every problem in every file is collected (``path:line``, field, message) and raised together
     as a :class:`VocabularyError`.
@@ -128,11 +134,47 @@ def load_vocabularies(folder: Path) -> Vocabularies:
         problems.append(
             Problem("vocabularies/licenses.yml", 1, "licenses.yml needs at least one licence: the site's default")
         )
+    regions = _regions(folder, problems)
     if problems:
         raise VocabularyError(sorted(problems), labels)
     return Vocabularies(
-        phases=phases, sdgs=sdgs, added_values=added_values, country_aliases=aliases, labels=labels, licenses=licenses
+        phases=phases,
+        sdgs=sdgs,
+        added_values=added_values,
+        country_aliases=aliases,
+        labels=labels,
+        licenses=licenses,
+        regions=regions,
     )
+
+
+def _regions(folder: Path, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+    """``regions.yml``: region name -> ISO alpha-2 codes; every code must be ISO's."""
+    path = folder / "regions.yml"
+    rel = _display(path)
+    data, lines = _read_yaml(path, problems)
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
+        problems.append(
+            Problem(rel, 1, "regions.yml must map a region to a list of ISO alpha-2 codes (`americas: [AR, BO]`)")
+        )
+        return {}
+    known = iso_countries()[0]
+    regions: dict[str, tuple[str, ...]] = {}
+    for name, codes in data.items():
+        for i, code in enumerate(codes):
+            if str(code).upper() not in known:
+                problems.append(
+                    Problem(
+                        rel,
+                        line_of(lines, (name, i)),
+                        f"`{code}` is not an ISO 3166-1 alpha-2 country code (for example `BO`)",
+                        field=str(name),
+                    )
+                )
+        regions[str(name)] = tuple(str(c).upper() for c in codes)
+    return regions
 
 
 def _labels(folder: Path, problems: list[Problem]) -> Labels:

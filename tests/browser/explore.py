@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from knowledge_bank.catalog import keyword_slug
 
-FACETS = ("kind", "country", "phase", "sdg", "keyword", "year")
+FACETS = ("kind", "country", "role", "phase", "sdg", "keyword", "year")
 
 
 def values_of(record: dict) -> dict[str, set[str]]:
@@ -17,6 +17,7 @@ def values_of(record: dict) -> dict[str, set[str]]:
     return {
         "kind": {record["kind"]},
         "country": {c["code"] for c in record["countries"]},
+        "role": {r for c in record["countries"] for r in c["roles"]},
         "phase": {record["phase"]},
         "sdg": {str(n) for n in record["sdgs"]},
         "keyword": {keyword_slug(k) for k in record["keywords"]},
@@ -41,7 +42,26 @@ def matches(record: dict, catalog: dict, state: dict[str, set[str]], q: str = ""
     values = values_of(record)
     if any(word not in text_of(record, catalog) for word in fold(q).split()):
         return False
-    return all(not chosen or values[name] & chosen for name, chosen in state.items() if name != skip)
+    linked = ("country", "role")
+    if not all(not chosen or values[name] & chosen for name, chosen in state.items() if name not in (skip, *linked)):
+        return False
+    countries = set() if skip == "country" else state.get("country", set())
+    roles = set() if skip == "role" else state.get("role", set())
+    return any((not countries or c in countries) and (not roles or r in roles) for c, r in pairs(record))
+
+
+def pairs(record: dict) -> list[tuple[str, str]]:
+    """(country, role) of a record: "Uruguay as beneficiary" needs Uruguay itself to be the beneficiary."""
+    return [(c["code"], r) for c in record["countries"] for r in c["roles"]]
+
+
+def counted_values(record: dict, name: str, state: dict[str, set[str]]) -> set[str]:
+    """The values of facet ``name`` a matching record adds to: a country only in a chosen role, and the reverse."""
+    if name == "country":
+        return {c for c, r in pairs(record) if not state.get("role") or r in state["role"]}
+    if name == "role":
+        return {r for c, r in pairs(record) if not state.get("country") or c in state["country"]}
+    return values_of(record)[name]
 
 
 def expected_results(catalog: dict, state: dict[str, set[str]], q: str = "") -> list[str]:
@@ -57,7 +77,7 @@ def expected_counts(catalog: dict, state: dict[str, set[str]], q: str = "") -> d
     for name in FACETS:
         for record in catalog["entries"]:
             if matches(record, catalog, state, q, skip=name):
-                for value in values_of(record)[name]:
+                for value in counted_values(record, name, state):
                     counts[name][value] = counts[name].get(value, 0) + 1
     return counts
 
@@ -88,7 +108,7 @@ def shown_counts(page: Page) -> dict[str, dict[str, int]]:
     return page.evaluate(
         """() => Object.fromEntries([...document.querySelectorAll("fieldset[data-facet]")].map(fieldset => [
             fieldset.dataset.facet,
-            Object.fromEntries([...fieldset.querySelectorAll("li")].map(li => [
+            Object.fromEntries([...fieldset.querySelectorAll("li.kb-facet__value")].map(li => [
                 li.querySelector("input").value, Number(li.querySelector(".kb-count").firstChild.nodeValue)]))]))"""
     )
 

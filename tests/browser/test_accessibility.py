@@ -30,6 +30,9 @@ PAGES = [
     "sdgs/5/",
     "phases/formulation/",
     "keywords/care-systems/",
+    "cooperation/",  # the matrix of who cooperated with whom
+    "cooperation/chile/peru/",  # one flow
+    "statistics/",
     "about/",
     "data/",
     "contribute/",

@@ -261,3 +261,78 @@ def test_long_result_lists_come_fifty_at_a_time(browser, server, catalog):
     expect(items).to_have_count(min(50, len(expected_results(big, chosen(kind={"round"})))))
     page.context.close()
     assert not traffic.errors, traffic.errors
+
+
+def test_the_role_filter_combines_with_the_country_filter(page, catalog):
+    """ "Peru as beneficiary" lists the rounds Peru asked for, not every entry that names Peru."""
+    for state in (
+        chosen(role={"beneficiary"}),
+        chosen(country={"PE"}),
+        chosen(country={"PE"}, role={"beneficiary"}),
+        chosen(country={"UY"}, role={"cooperating"}),
+        chosen(country={"UY", "PE"}, role={"beneficiary", "actor"}),
+    ):
+        query = urlencode([(name, v) for name in FACETS for v in sorted(state[name])])
+        open_explore(page, f"?{query}")
+        expand_all(page)
+        assert shown_results(page) == expected_results(catalog, state), query
+        assert shown_counts(page) | {} and nonzero(shown_counts(page)) == nonzero(expected_counts(catalog, state)), (
+            query
+        )
+    peru = chosen(country={"PE"})
+    assert len(expected_results(catalog, chosen(country={"PE"}, role={"beneficiary"}))) < len(
+        expected_results(catalog, peru)
+    )
+
+
+def test_countries_are_grouped_into_the_americas_and_partners_outside(page, catalog):
+    open_explore(page)
+    expand_all(page)
+    items = page.locator('fieldset[data-facet="country"] li')
+    texts = items.evaluate_all(
+        "lis => lis.map(li => li.classList.contains('kb-facet__group') ? '#' + li.textContent : li.querySelector('input').value)"
+    )
+    assert texts[0] == "#The Americas"
+    split = texts.index("#Partners outside the region")
+    assert set(texts[split + 1 :]) == {"IT", "ES", "DE"} & {c for c in catalog["countries"]}
+    assert set(texts[1:split]) == set(catalog["regions"]["americas"])
+
+
+def test_an_empty_result_says_which_removal_would_help(page, catalog):
+    state = chosen(country={"UY"}, role={"beneficiary"}, kind={"round"})
+    assert not expected_results(catalog, state)
+    open_explore(page, "?kind=round&country=UY&role=beneficiary")
+    links = page.locator(".kb-explore__without a")
+    expect(links).to_have_count(3)
+    without_uy = len(expected_results(catalog, chosen(role={"beneficiary"}, kind={"round"})))
+    without_role = len(expected_results(catalog, chosen(country={"UY"}, kind={"round"})))
+    texts = links.all_inner_texts()
+    assert f"Without Uruguay: {without_uy} entries" in texts
+    assert any(
+        t.startswith("Without Role: Beneficiary:")
+        and t.endswith(f" {without_role} entry")
+        or t.endswith(f" {without_role} entries")
+        for t in texts
+    ), texts
+    page.get_by_role("link", name=f"Without Uruguay: {without_uy} entries").click()
+    expect(page.locator(".kb-explore__list > li")).to_have_count(without_uy)
+    expect_query(page, "kind=round&role=beneficiary")
+    expect(page.locator(".kb-explore__without")).to_be_hidden()
+
+
+def test_on_a_phone_a_sticky_button_jumps_from_the_filters_to_the_results(browser, server, catalog):
+    page, traffic = open_page(browser, server, viewport={"width": 390, "height": 800})
+    open_explore(page)
+    page.get_by_role("button", name="Show filters").click()
+    checkbox(page, "kind", "round").check()
+    rounds = len(expected_results(catalog, chosen(kind={"round"})))
+    jump = page.get_by_role("button", name=f"Show {rounds} results")
+    expect(jump).to_be_visible()
+    assert jump.bounding_box()["y"] < 800  # sticky: on screen while the filters are
+    results = page.locator("#kb-explore-results-title")
+    assert results.bounding_box()["y"] > 1600  # the results start far below the filters
+    jump.click()
+    expect(results).to_be_in_viewport()
+    expect(page.locator(".kb-explore__status")).to_be_focused()
+    page.context.close()
+    assert not traffic.errors and not traffic.foreign_hosts()

@@ -2,14 +2,19 @@
  * Explore: the model. Pure functions from catalog.json and a filter state to results and counts;
  * no DOM, so the view and the benchmark share one definition of what a filter means.
  *
- * A state is { text: "free text", kind: Set, country: Set, phase: Set, sdg: Set, keyword: Set, year: Set }.
+ * A state is { text: "free text", kind: Set, country: Set, role: Set, phase: Set, sdg: Set, keyword: Set, year: Set }.
  * Facets combine with AND; the values of one facet with OR. The count of a value is the number of
  * entries that match every other facet and the text and have that value: with nothing else chosen in
- * its facet, exactly the entries that choosing it leaves.
+ * its facet, exactly the entries that choosing it leaves. Country and role go together: an entry
+ * matches "Uruguay as beneficiary" when Uruguay is its beneficiary, not when Uruguay is one of its
+ * countries and some other country its beneficiary.
  */
 
 /** The facets, in the order the page shows them; `name` is also the URL parameter (titles: labels `explore.facets.*`). */
-export const FACETS = ["kind", "country", "phase", "sdg", "keyword", "year"].map(name => ({ name }))
+export const FACETS = ["kind", "country", "role", "phase", "sdg", "keyword", "year"].map(name => ({ name }))
+
+/** The roles a country plays in an entry (labels `roles.*`); the role filter combines with the country filter. */
+export const ROLES = ["beneficiary", "cooperating", "action", "actor"]
 
 /**
  * The labels of catalog.json (vocabularies/labels.yml) in `lang`: `t("pager.next")`, `t("sdg.short", { n: 5 })`,
@@ -46,6 +51,7 @@ export function prepare(catalog) {
 
   const entries = catalog.entries.map((record, index) => {
     const codes = record.countries.map(c => c.code)
+    const pairs = record.countries.flatMap(c => c.roles.map(role => [c.code, role]))
     const names = record.countries.flatMap(c => Object.values(countries[c.code] || { en: c.name }))
     return {
       record,
@@ -54,11 +60,13 @@ export function prepare(catalog) {
       values: {
         kind: [record.kind],
         country: codes,
+        role: [...new Set(pairs.map(([, role]) => role))],
         phase: [record.phase],
         sdg: [...new Set(record.sdgs.map(String))],
         keyword: [...new Set(record.keywords.map(slugOf))],
         year: [record.date.slice(0, 4)],
       },
+      pairs,
       countryNames: record.countries.map(c => (countries[c.code] || {}).en || c.name).join(", "),
       text: fold([record.title, record.summary, ...record.keywords, ...names, ...codes, ...record.institutions].join(" \n ")),
     }
@@ -73,15 +81,19 @@ export function prepare(catalog) {
   const label = {
     kind: key => t(`kinds.${key}.other`),
     country: key => (countries[key] || {}).en || key,
+    role: key => { const text = t(`roles.${key}`); return text.charAt(0).toUpperCase() + text.slice(1) },
     phase: key => ((catalog.phases || {})[key] || {}).en || key,
     sdg: key => `${t("sdg.short", { n: key })} · ${((catalog.sdgs || {})[key] || {}).en || ""}`,
     keyword: key => ((catalog.keywords || {})[key] || {}).label || key,
     year: key => key,
   }
+  const americas = new Set((catalog.regions || {}).americas || [])
+  const regionOf = code => (americas.has(code) ? "americas" : "partners")
   const byCount = name => (a, b) => totals[name].get(b) - totals[name].get(a) || label[name](a).localeCompare(label[name](b))
   const order = {
     kind: keys => t.kinds.filter(k => keys.includes(k)),
-    country: keys => keys.sort(byCount("country")),
+    country: keys => keys.sort((a, b) => (regionOf(a) === regionOf(b) ? byCount("country")(a, b) : regionOf(a) === "americas" ? -1 : 1)),
+    role: keys => ROLES.filter(k => keys.includes(k)),
     phase: keys => Object.keys(catalog.phases || {}).filter(k => keys.includes(k)),
     sdg: keys => keys.sort((a, b) => a - b),
     keyword: keys => keys.sort(byCount("keyword")),
@@ -95,11 +107,16 @@ export function prepare(catalog) {
       label: label[facet.name](key),
       total: totals[facet.name].get(key),
       colour: facet.name === "sdg" ? ((catalog.sdgs || {})[key] || {}).colour : undefined,
+      group: facet.name === "country" && catalog.regions ? regionOf(key) : undefined,
     })),
   }))
   // Each entry's values as positions in its facet's list, so counting is array arithmetic.
   const positions = facets.map(f => new Map(f.values.map((v, i) => [v.key, i])))
-  for (const entry of entries) entry.ids = facets.map((f, i) => entry.values[f.name].map(key => positions[i].get(key)))
+  const [country, role] = ["country", "role"].map(name => facets.findIndex(f => f.name === name))
+  for (const entry of entries) {
+    entry.ids = facets.map((f, i) => entry.values[f.name].map(key => positions[i].get(key)))
+    entry.pairIds = entry.pairs.map(([code, r]) => [positions[country].get(code), positions[role].get(r)])
+  }
   return { entries, facets, t }
 }
 
@@ -139,11 +156,29 @@ export function isEmpty(state) {
 export function apply(model, state) {
   const wanted = words(state.text)
   const facets = model.facets
-  const active = [] // [facet position, chosen flags by value position]
+  const active = [] // [facet position, chosen flags by value position], country and role left out
+  const flags = facets.map(facet => Uint8Array.from(facet.values, v => (state[facet.name].has(v.key) ? 1 : 0)))
+  const country = facets.findIndex(f => f.name === "country")
+  const role = facets.findIndex(f => f.name === "role")
   facets.forEach((facet, i) => {
-    const chosen = state[facet.name]
-    if (chosen.size) active.push([i, Uint8Array.from(facet.values, v => (chosen.has(v.key) ? 1 : 0))])
+    if (state[facet.name].size && i !== country && i !== role) active.push([i, flags[i]])
   })
+  const anyCountry = state.country.size === 0
+  const anyRole = state.role.size === 0
+  const linked = !anyCountry || !anyRole
+  // Whether one of the entry's (country, role) pairs has a chosen country (or any) in a chosen role (or any).
+  const pairMatches = entry => entry.pairIds.some(([c, r]) => (anyCountry || flags[country][c]) && (anyRole || flags[role][r]))
+  // The countries (or roles) of the pairs whose other half is chosen: what the entry adds to their counts.
+  const tallyLinked = (entry, i, other, anyOther) => {
+    const seen = new Set()
+    for (const pair of entry.pairIds) {
+      const [mine, theirs] = i === country ? pair : [pair[1], pair[0]]
+      if ((anyOther || flags[other][theirs]) && !seen.has(mine)) {
+        seen.add(mine)
+        tallies[i][mine]++
+      }
+    }
+  }
   const tallies = facets.map(f => new Uint32Array(f.values.length))
   const tally = (entry, i) => {
     const ids = entry.ids[i]
@@ -164,10 +199,15 @@ export function apply(model, state) {
         if (++misses > 1) break
       }
     }
+    const paired = !linked || pairMatches(entry)
     if (misses === 0) {
-      results.push(entry)
-      for (let i = 0; i < facets.length; i++) tally(entry, i)
-    } else if (misses === 1) {
+      if (paired) {
+        results.push(entry)
+        for (let i = 0; i < facets.length; i++) if (i !== country && i !== role) tally(entry, i)
+      }
+      tallyLinked(entry, country, role, anyRole)
+      tallyLinked(entry, role, country, anyCountry)
+    } else if (misses === 1 && paired) {
       tally(entry, missed) // it would match if its one missing facet were widened to one of its values
     }
   }

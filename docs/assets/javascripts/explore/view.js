@@ -5,13 +5,13 @@
  * filled with text nodes; nothing is parsed as HTML. Links must stay on this site.
  */
 
-import { FACETS, isEmpty } from "./model.js"
+import { FACETS, apply, formatState, isEmpty } from "./model.js"
 
 const COLLAPSED = 8 // values shown before "Show all" in long facets
 const PAGE = 50 // results shown at a time
 const COLLAPSIBLE = new Set(["country", "keyword"])
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-const CHIPS = new Set(["phase", "keyword", "year"]) // a chosen value that needs its facet's name (labels explore.chip.*)
+const CHIPS = new Set(["role", "phase", "keyword", "year"]) // a chosen value that needs its facet's name (labels explore.chip.*)
 
 /** "2025-03-14" -> "14 Mar 2025", as the static listings write dates. */
 export function day(iso) {
@@ -104,13 +104,21 @@ export class ExploreView {
     })
     this.clear = clear
 
+    // On a phone the results start far below the filters: a sticky button jumps to them.
+    const jump = h("button", { type: "button", class: "kb-explore__jump md-button md-button--primary" })
+    jump.addEventListener("click", () => {
+      this.results.scrollIntoView()
+      this.status.focus({ preventScroll: true })
+    })
+    this.jump = jump
+
     const form = h("form", { class: "kb-explore__form", "aria-labelledby": "kb-explore-filters-title" },
       h("div", { class: "kb-explore__words" },
         h("label", { for: "kb-explore-text" }, this.t("explore.words")),
         words,
         h("span", { id: "kb-explore-text-hint", class: "kb-explore__hint" }, this.t("explore.words_hint"))),
       toggle,
-      h("div", { id: "kb-explore-facets", class: "kb-explore__facets" }, this.model.facets.map(f => this.facet(f)), clear))
+      h("div", { id: "kb-explore-facets", class: "kb-explore__facets" }, this.model.facets.map(f => this.facet(f)), clear, jump))
     form.addEventListener("submit", event => {
       event.preventDefault()
       clearTimeout(typing)
@@ -119,17 +127,19 @@ export class ExploreView {
 
     this.status = h("p", { class: "kb-explore__status", role: "status", tabindex: "-1" })
     this.chosen = h("div", { class: "kb-explore__chosen" })
+    this.without = h("ul", { class: "kb-explore__without", hidden: true })
     this.list = h("ul", { class: "kb-list kb-explore__list" })
     this.more = h("button", { type: "button", class: "md-button kb-explore__more", hidden: true })
     this.more.addEventListener("click", () => {
       this.shown += PAGE
       this.renderResults(false)
     })
+    this.results = h("section", { class: "kb-explore__results", "aria-labelledby": "kb-explore-results-title" },
+      h("h2", { id: "kb-explore-results-title" }, this.t("explore.results")), this.status, this.without, this.chosen, this.list, this.more)
     this.container.replaceChildren(h("div", { class: "kb-explore__layout" },
       h("section", { class: "kb-explore__filters", "aria-labelledby": "kb-explore-filters-title" },
         h("h2", { id: "kb-explore-filters-title" }, this.t("explore.filters")), form),
-      h("section", { class: "kb-explore__results", "aria-labelledby": "kb-explore-results-title" },
-        h("h2", { id: "kb-explore-results-title" }, this.t("explore.results")), this.status, this.chosen, this.list, this.more)))
+      this.results))
   }
 
   /** A facet: a group of checkboxes, the long ones collapsed. */
@@ -152,9 +162,15 @@ export class ExploreView {
         label.style.setProperty("--kb-sdg", value.colour)
       }
       const item = h("li", { class: "kb-facet__value" }, input, label)
-      controls.set(value.key, { item, input, number, noun, rank: i, n: null })
+      controls.set(value.key, { item, input, number, noun, rank: i, n: null, group: value.group })
+      // Countries come in two groups (catalog.json `regions`): the Americas, then partners outside the region.
+      const previous = facet.values[i - 1]
+      if (value.group && (!previous || previous.group !== value.group)) {
+        const heading = h("li", { class: "kb-facet__group", "data-group": value.group }, this.t(`explore.groups.${value.group}`))
+        return [heading, item]
+      }
       return item
-    })
+    }).flat()
     const fieldset = h("fieldset", { class: "kb-facet", "data-facet": facet.name },
       h("legend", {}, facet.title), h("ul", { id: listId, class: "kb-facet__values" }, items))
     let button = null
@@ -204,6 +220,11 @@ export class ExploreView {
       if (c.input.disabled !== (n === 0 && !checked)) c.input.disabled = n === 0 && !checked
       if (c.item.hidden !== folded) c.item.hidden = folded
     }
+    // A group's heading shows while one of its values does.
+    for (const heading of group.fieldset.querySelectorAll(".kb-facet__group")) {
+      const visible = [...group.controls.values()].some(c => c.group === heading.dataset.group && !c.item.hidden)
+      if (heading.hidden === visible) heading.hidden = !visible
+    }
     if (group.button) {
       group.button.setAttribute("aria-expanded", String(expanded))
       group.button.textContent = expanded ? this.t("explore.show_fewer") : this.t("explore.show_all", { n: this.t.number(facet.values.length) })
@@ -238,6 +259,31 @@ export class ExploreView {
     this.chosen.replaceChildren(...(buttons.length ? [h("span", { class: "kb-explore__chosen-title" }, this.t("explore.chosen")), ...buttons] : []))
   }
 
+  /** With no result: for each choice, how many entries its removal would give, as a link that removes it. */
+  renderWithout(empty) {
+    const items = []
+    if (empty) {
+      const choices = this.state.text ? [[`“${this.state.text}”`, s => { s.text = "" }]] : []
+      for (const facet of this.model.facets)
+        for (const value of facet.values)
+          if (this.state[facet.name].has(value.key))
+            choices.push([CHIPS.has(facet.name) ? this.t(`explore.chip.${facet.name}`, { label: value.label }) : value.label, s => s[facet.name].delete(value.key)])
+      for (const [label, change] of choices) {
+        const state = this.next(change)
+        const n = apply(this.model, state).results.length
+        const link = h("a", { href: formatState(state, this.model) || "./" }, this.t("explore.without", { label, entries: this.t.count("entries", n) }))
+        link.addEventListener("click", event => {
+          event.preventDefault()
+          this.onChange(state, { replace: false })
+          this.status.focus()
+        })
+        items.push(h("li", {}, link))
+      }
+    }
+    this.without.replaceChildren(...items)
+    this.without.hidden = items.length === 0
+  }
+
   renderResults(fresh) {
     const { results } = this.outcome
     const total = this.model.entries.length
@@ -246,6 +292,8 @@ export class ExploreView {
       : isEmpty(this.state)
         ? this.t("explore.all", { entries: this.t.count("entries", total) })
         : this.t("explore.some", { n: this.t.number(results.length), entries: this.t.count("entries", total) })
+    this.jump.textContent = this.t.count("explore.jump", results.length)
+    if (fresh) this.renderWithout(results.length === 0)
     const from = fresh ? 0 : this.list.children.length
     const items = results.slice(from, this.shown).map(entry => {
       if (!this.items.has(entry)) this.items.set(entry, resultItem(entry, this.siteRoot, this.t))
