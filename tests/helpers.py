@@ -72,14 +72,23 @@ def write_entry(root: Path, kind: str, slug: str, fields: dict, body: str | None
     """Write ``root/kind/slug.md`` with ``fields`` as front matter (each value as JSON, which is YAML) and a body
     with the kind's sections; returns the file."""
 
-    def scalar(value):
-        return value.isoformat() if isinstance(value, dt.date) else value
-
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False, default=scalar)}" for key, value in fields.items()]
+    lines = [f"{key}: {yaml_flow(value)}" for key, value in fields.items()]
     path = root / kind / f"{slug}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(["---", *lines, "---", body if body is not None else BODIES[kind]]), encoding="utf-8")
     return path
+
+
+def yaml_flow(value) -> str:
+    """``value`` as YAML on one line: text quoted as JSON strings (JSON is YAML), field names plain, as the
+    knowledge bank requires."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {yaml_flow(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(yaml_flow(item) for item in value) + "]"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return json.dumps(value, ensure_ascii=False)
 
 
 def fast_run() -> bool:

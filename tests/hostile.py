@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+
+from .helpers import yaml_flow
 
 # Every payload carries the marker `kbx`, so a test can find where it ended up.
 SCRIPT = "<script>alert('kbx1')</script>"
@@ -52,7 +53,7 @@ A link [kbx16](javascript:alert('kbx16')) and a paragraph with an attribute.
 
 
 def _yaml(value) -> str:
-    return json.dumps(value, ensure_ascii=False)  # JSON is YAML: every payload written as a quoted string
+    return yaml_flow(value)  # every payload written as a quoted string
 
 
 def write_round(folder: Path) -> None:

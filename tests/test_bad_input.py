@@ -8,6 +8,9 @@ printed as ``path:line: severity: message``.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -44,7 +47,16 @@ ERRORS = {
     "published_one": ("lessons/published-one.md", 4, "published", "must be true or false"),
     "repeated_key": ("lessons/repeated-key.md", 11, "author", "`author` is given twice"),
     "not_utf8": ("lessons/not-utf8.md", 10, "", "not valid UTF-8"),
+    "five_problems": ("rounds/five-problems.md", 5, "date", "“2024-02-30” is not a valid date"),
 }
+# Five independent problems of one file, each found in the same pass although YAML cannot read the date.
+FIVE_PROBLEMS = [
+    (4, "authorization", "needs `authorization`"),
+    (5, "date", "“2024-02-30” is not a valid date (day is out of range for month); write a real date as YYYY-MM-DD"),
+    (6, "phase", "unknown phase “formulashun”; did you mean formulation?"),
+    (9, "beneficiary.country", "unknown country “Atlantis”"),
+    (19, "visit", "the visit ends before it starts"),
+]
 # fixture folder -> (path, line, field or "", a fragment of the message)
 WARNINGS = {
     "warning_missing_section": ("lessons/warning-missing-section.md", 16, "", "no section “## Impacts”"),
@@ -117,6 +129,32 @@ def test_every_problem_of_every_file_is_found_at_once(tmp_path):
     root = content_root(tmp_path, *(FIXTURES / "bad" / case for case in cases))
     reported = {(p.path, p.line) for p in load_content(root).problems if p.is_error}
     assert {ERRORS[case][:2] for case in cases} <= reported
+
+
+def test_five_independent_problems_of_one_file_are_reported_in_one_pass(tmp_path):
+    content = load_case(tmp_path, "five_problems")
+    found = [(p.line, p.field, p.message) for p in content.problems if p.is_error]
+    for line, field, fragment in FIVE_PROBLEMS:
+        assert any(ln == line and f == field and fragment in m for ln, f, m in found), (line, found)
+    assert len(found) == len(FIVE_PROBLEMS), found  # the unreadable date is not reported twice
+
+
+@pytest.mark.build
+def test_the_build_and_kb_check_print_the_five_problems_in_one_run(tmp_path):
+    project = make_project(tmp_path, content=FIXTURES / "bad" / "five_problems")
+    build = run_build(project, strict=False)
+    check = subprocess.run(
+        [str(Path(sys.executable).parent / "kb"), "--root", str(project), "check"],
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
+    assert build.returncode != 0 and check.returncode == 1
+    for line, _, fragment in FIVE_PROBLEMS:
+        for output in (build.output, check.stdout):
+            printed = [ln for ln in output.splitlines() if f"rounds/five-problems.md:{line}: error:" in ln]
+            assert any(fragment in ln for ln in printed), (line, output)
+    assert not build.site.exists()
 
 
 @pytest.mark.build

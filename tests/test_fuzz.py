@@ -121,13 +121,13 @@ def _both_readings(text: str):
         return None
     wording = yaml_reader.Wording(first_line=2)
     quick, careful = yaml_reader.YamlDocument(), yaml_reader.YamlDocument()
-    yaml_reader._use_node(quick, fast, wording)
+    yaml_reader._use_node(quick, fast, text, wording)
     if quick.problems:
         return None
     node = yaml_reader._careful_node(careful, text, wording)
     if careful.problems or node is None:
         return None
-    yaml_reader._use_node(careful, node, wording)
+    yaml_reader._use_node(careful, node, text, wording)
     return quick, careful
 
 

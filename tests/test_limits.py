@@ -72,6 +72,33 @@ BOMB = (
         (_with("author: Example project", 'author: "a\\u202eb"'), 10, "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
         (_with("author: Example project", 'author: "a\\x07b"'), 10, "`author` contains the invisible character U+0007"),
         (_with("actors:\n  - ", "actors:\n\t- "), 13, "'\\t'"),
+        # Line breaks to YAML but not to people: `published: true` hidden in what reads as a comment.
+        (_with("author: Example project", "author: Example # note\u2028published: true"), 10, "U+2028 (LINE SEP"),
+        (_with("author: Example project", "author: Example # note\u2029published: true"), 10, "U+2029 (PARAGRAPH"),
+        (_with("author: Example project", "author: Example # note\x85published: true"), 10, "U+0085 (NEXT LINE)"),
+        (_with("author: Example project", "author: Example\n# a\u2028b: c\nd: e"), 11, "invisible line break"),
+        (_with("author: Example project", "author: Example\n# a\u2028b: c\nd: e"), 12, "unknown field `d`"),
+        # Field names written other than plainly: a search for `published: true` would not find them.
+        (
+            _with("author: Example project", 'author: Example\n"publ\\x69shed": true'),
+            11,
+            "`published` is written in quotes",
+        ),
+        (_with("author: Example project", "author: Example\n'published': true"), 11, "written in quotes"),
+        (_with("author: Example project", "author: Example\n? published\n: true"), 11, "after a question mark"),
+        (_with("author: Example project", "author: Example\nactors: [{? name: A}]"), 11, "after a question mark"),
+        # Invisible format characters and noncharacters, named.
+        (_with("author: Example project", 'author: "a\\u200bb"'), 10, "U+200B (ZERO WIDTH SPACE)"),
+        (_with("author: Example project", 'author: "a\\u200db"'), 10, "U+200D (ZERO WIDTH JOINER)"),
+        (_with("author: Example project", 'author: "a\\u200eb"'), 10, "U+200E (LEFT-TO-RIGHT MARK)"),
+        (_with("author: Example project", 'author: "a\\u2060b"'), 10, "U+2060 (WORD JOINER)"),
+        (_with("author: Example project", 'author: "a\\ufeffb"'), 10, "U+FEFF (ZERO WIDTH NO-BREAK SPACE)"),
+        (_with("author: Example project", 'author: "a\\xadb"'), 10, "U+00AD (SOFT HYPHEN)"),
+        (_with("author: Example project", 'author: "a\\U000E0041b"'), 10, "U+E0041 (TAG LATIN CAPITAL LETTER A)"),
+        (_with("author: Example project", "author: a\u3164b"), 10, "U+3164 (HANGUL FILLER)"),
+        (_with("author: Example project", 'author: "a\\ufffeb"'), 10, "U+FFFE (a noncharacter)"),
+        (_with("title: ", "title: \u200b"), 2, "`title` contains the invisible character U+200B"),
+        (_with("author: Example project", "auth\u200bor: Example"), 10, "`auth\\u200bor` contains the invisible"),
     ],
     ids=lambda v: v[:30] if isinstance(v, str) else str(v),
 )

@@ -26,3 +26,35 @@ def test_messages_name_what_is_read_and_count_lines_from_its_first():
     assert broken.problems[0][0] == 3 and broken.problems[0][2].startswith("the front matter is not valid YAML")
     long = read_yaml("a: " + "x" * 50, VOCABULARY, max_chars=20)
     assert long.problems == [(1, "", "the file is 53 characters long; at most 20 are allowed")]
+
+
+def test_every_invisible_character_is_refused():
+    """Control and format characters, the blank fillers and every noncharacter: all of them, checked against
+    Unicode's own categories, and nothing a real text needs (letters, spaces, punctuation, tab and newline)."""
+    import sys
+    import unicodedata
+
+    from knowledge_bank.yaml_reader import HIDDEN
+
+    fillers = {0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800}
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:
+            continue  # surrogates never come out of UTF-8
+        char = chr(code)
+        category = unicodedata.category(char)
+        noncharacter = 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+        hidden = (category == "Cc" and char not in "\t\n") or category == "Cf" or code in fillers or noncharacter
+        if category == "Cn" and not noncharacter:
+            continue  # unassigned in this Python's Unicode, perhaps a format character of a later one
+        assert bool(HIDDEN.fullmatch(char)) == hidden, f"U+{code:04X} {unicodedata.name(char, category)}"
+
+
+def test_a_line_break_only_yaml_sees_is_reported_and_read_as_a_space():
+    doc = read_yaml("a: 1 # note\u2028published: true\nb: 2\n", Wording(first_line=2), max_chars=1000)
+    assert doc.data == {"a": 1, "b": 2}
+    assert [(line, "U+2028" in message) for line, _, message in doc.problems] == [(2, True)]
+
+
+def test_a_field_name_not_written_plainly_is_not_read():
+    doc = read_yaml('title: T\n"publ\\x69shed": true\n', Wording(first_line=2), max_chars=1000)
+    assert doc.data == {"title": "T"} and doc.problems[0][:2] == (3, "published")

@@ -160,16 +160,26 @@ def _load_entry(
         fields = model.model_validate(src.data, context=context)
     except ValidationError as exc:
         allowed = list(model.model_fields)
+        reported = set()
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])
+            if any(loc[: len(bad)] == bad for bad in src.unreadable):
+                continue  # reported where YAML could not read it
+            reported.add(error["type"])
             line = _line_for(src, loc, error["type"])
             field = "authorization" if error["type"] == "unauthorized" else dotted(loc)
             problems.append(Problem(rel, line, describe(error, allowed), field))
+        # A rule across fields runs only once every field is valid: run it on what was written, so that an
+        # editor learns of it in this pass and not the next.
+        for loc, kind, message in model.checks_across_fields(src.data):
+            if kind not in reported:
+                problems.append(Problem(rel, _line_for(src, loc, kind), message, dotted(loc)))
     problems += contact_details(src)
     rendered = None
-    if src.ok:
+    if src.body_line > 1:  # the front matter is closed: the body is known even if a field is wrong
+        title = fields.title if fields else src.data.get("title")
         try:
-            rendered = render_body(fields.title if fields else "", src.body)
+            rendered = render_body(title if isinstance(title, str) else "", src.body)
         except BodyError as trouble:
             problems.append(Problem(rel, src.body_line, str(trouble), "body"))
     files, found = attachment_files(rel, folder, src)

@@ -146,6 +146,12 @@ class EntryFields(Model):
         """What publication needs besides ``published: true`` (a round: the beneficiary's authorization)."""
         return True
 
+    @classmethod
+    def checks_across_fields(cls, data: dict) -> list[tuple[FieldPath, str, str]]:
+        """The kind's rules across fields, on the data as written, for when a field is invalid and pydantic did
+        not run them: (field, error type, message) for each rule broken."""
+        return []
+
     def country_roles(self) -> dict[str, tuple[str, ...]]:
         """Each country of the entry (ISO code) with its roles (keys of ``roles`` in labels.yml), in order."""
         raise NotImplementedError

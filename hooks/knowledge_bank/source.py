@@ -27,6 +27,7 @@ class Source:
     data: dict = field(default_factory=dict)
     lines: dict[FieldPath, int] = field(default_factory=dict)
     raw_scalars: dict[FieldPath, str] = field(default_factory=dict)
+    unreadable: set[FieldPath] = field(default_factory=set)  # values YAML could not read, already reported
     body: str = ""
     body_line: int = 1
     fm_end_line: int = 1
@@ -88,6 +89,10 @@ def _read_front_matter(src: Source, text: str) -> None:
         src.problems.append((2, "", "the front matter must be a set of `field: value` lines"))
         return
     src.problems += doc.problems
-    src.lines, src.raw_scalars = doc.lines, doc.raw_scalars  # known even when a value cannot be read
+    src.lines, src.raw_scalars, src.unreadable = (
+        doc.lines,
+        doc.raw_scalars,
+        doc.unreadable,
+    )  # known even when a value cannot be read
     if isinstance(doc.data, dict):
         src.data = doc.data

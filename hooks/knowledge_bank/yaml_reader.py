@@ -19,9 +19,6 @@ import yaml
 from .field_path import FieldPath, dotted
 
 MAX_DEPTH = 20  # nesting of lists and groups: the entry models need 3, the vocabulary files 3
-# Characters that are never meant in a field and can hide or reorder text (Trojan Source): control
-# characters other than tab and newline, and the bidirectional embeddings, overrides and isolates.
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 class StrictLoader(yaml.SafeLoader):
@@ -79,6 +76,9 @@ class YamlDocument:
     lines: dict[FieldPath, int] = field(default_factory=dict)
     raw_scalars: dict[FieldPath, str] = field(default_factory=dict)
     problems: list[tuple[int, str, str]] = field(default_factory=list)  # (line, field, message)
+    # Values YAML could not read (an impossible date, a number too large): reported here, kept as their text in
+    # ``data`` so that the other fields are still checked; a check of the value itself must not report them again.
+    unreadable: set[FieldPath] = field(default_factory=set)
 
 
 class Wording(NamedTuple):
@@ -100,16 +100,45 @@ def read_yaml(text: str, wording: Wording, *, max_chars: int, too_long: str = ""
             (1, "", f"{wording.subject} is {len(text):,} characters long; at most {max_chars:,} are allowed{too_long}")
         )
         return doc
+    breaks = _unicode_line_breaks(text, wording)
+    if breaks:  # reported at their real line; read as spaces, so the lines YAML counts are the editor's
+        text = text.translate(_AS_SPACE)
     node = _fast_node(text) if FastParser is not None else None
     if node is not None:
-        _use_node(doc, node, wording)
+        _use_node(doc, node, text, wording)
         if not doc.problems:
+            doc.problems = breaks
             return doc
         doc = YamlDocument()  # something is wrong: read it again carefully, so the messages are PyYAML's
     node = _careful_node(doc, text, wording)
     if not doc.problems and node is not None:
-        _use_node(doc, node, wording)
+        _use_node(doc, node, text, wording)
+    doc.problems[:0] = breaks
     return doc
+
+
+# Line breaks to YAML (PyYAML and libyaml) but not to editors, reviewers, `grep` or the rest of the project, which
+# split lines at "\n" only: a line that reads as a comment could carry `published: true` after one of them.
+UNICODE_LINE_BREAKS = {"\x85": "NEXT LINE", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
+_AS_SPACE = str.maketrans(dict.fromkeys(UNICODE_LINE_BREAKS, " "))
+
+
+def _unicode_line_breaks(text: str, wording: Wording) -> list[tuple[int, str, str]]:
+    """Every line holding a line break only YAML sees (U+0085, U+2028, U+2029), as a problem at that line."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=wording.first_line):
+        found = next((c for c in line if c in UNICODE_LINE_BREAKS), None)
+        if found is not None:
+            problems.append(
+                (
+                    number,
+                    "",
+                    f"this line holds the invisible line break U+{ord(found):04X} ({UNICODE_LINE_BREAKS[found]}), "
+                    f"which YAML reads as a new line although no editor shows one; delete it, and start a new "
+                    f"line with Enter if one is meant",
+                )
+            )
+    return problems
 
 
 def _fast_node(text: str) -> yaml.Node | None:
@@ -173,9 +202,9 @@ def _careful_node(doc: YamlDocument, text: str, wording: Wording) -> yaml.Node |
     return node
 
 
-def _use_node(doc: YamlDocument, node: yaml.Node, wording: Wording) -> None:
+def _use_node(doc: YamlDocument, node: yaml.Node, text: str, wording: Wording) -> None:
     """Index the keys and list items of the node tree and construct its data."""
-    _index(node, (), doc, wording.first_line)  # a repeated key is reported, and the last value is read
+    _index(node, (), doc, _Where(text, wording.first_line))  # a repeated key is reported, the last value read
     if any(message == _KEY_NOT_TEXT for _, _, message in doc.problems):
         return  # such a key cannot be read into a mapping at all
     try:
@@ -188,20 +217,41 @@ def _use_node(doc: YamlDocument, node: yaml.Node, wording: Wording) -> None:
         )
 
 
-def _index(node: yaml.Node, loc: FieldPath, doc: YamlDocument, first_line: int, depth: int = 0) -> None:
-    """Record the line of every key and list item; report keys that appear twice and hidden characters."""
+class _Where(NamedTuple):
+    """The text being indexed, and the line of the file its first line is."""
+
+    text: str
+    first_line: int
+
+
+def _index(node: yaml.Node, loc: FieldPath, doc: YamlDocument, where: _Where, depth: int = 0) -> None:
+    """Record the line of every key and list item; report keys that appear twice or are not plain, hidden
+    characters, and values YAML cannot read."""
     if depth > 50:
-        doc.problems.append((node.start_mark.line + first_line, dotted(loc), "the value is nested too deeply"))
+        doc.problems.append((node.start_mark.line + where.first_line, dotted(loc), "the value is nested too deeply"))
         return
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            line = key_node.start_mark.line + first_line
+        for key_node, value_node in list(node.value):
+            line = key_node.start_mark.line + where.first_line
             if not isinstance(key_node, yaml.ScalarNode):
                 doc.problems.append((line, dotted(loc), _KEY_NOT_TEXT))
                 continue
             key_node.tag = "tag:yaml.org,2002:str"  # `1:` or `~:` is the field "1" or "~", reported as unknown
             key = key_node.value
+            not_plain = _not_plain(key_node, where.text)
+            if not_plain:
+                shown = key if key.isprintable() else repr(key)[1:-1]
+                doc.problems.append(
+                    (
+                        line,
+                        dotted((*loc, key)),
+                        f"the field name `{shown}` is written {not_plain}; write every field name plainly, "
+                        f"as the word followed by a colon (`{shown}: …`), so that it reads as it is",
+                    )
+                )
+                node.value.remove((key_node, value_node))  # not read at all: a hidden `published` publishes nothing
+                continue
             if key in seen:
                 doc.problems.append(
                     (line, dotted((*loc, key)), f"`{key}` is given twice (first on line {seen[key]}); keep one")
@@ -209,29 +259,88 @@ def _index(node: yaml.Node, loc: FieldPath, doc: YamlDocument, first_line: int, 
                 continue
             seen[key] = line
             doc.lines[(*loc, key)] = line
-            _index(value_node, (*loc, key), doc, first_line, depth + 1)
+            _hidden_character(key, (*loc, key), line, doc)
+            _index(value_node, (*loc, key), doc, where, depth + 1)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            doc.lines[(*loc, i)] = item.start_mark.line + first_line
-            _index(item, (*loc, i), doc, first_line, depth + 1)
+            doc.lines[(*loc, i)] = item.start_mark.line + where.first_line
+            _index(item, (*loc, i), doc, where, depth + 1)
     elif isinstance(node, yaml.ScalarNode):
         doc.raw_scalars[loc] = node.value
-        found = _HIDDEN.search(node.value)
-        if found is not None:
-            hidden = found.group()
-            name = unicodedata.name(hidden, "a control character")
-            doc.problems.append(
-                (
-                    node.start_mark.line + first_line,
-                    dotted(loc),
-                    f"`{dotted(loc) or 'a key'}` contains the invisible character U+{ord(hidden):04X} ({name}); "
-                    f"delete it (it can hide or reorder text)",
-                )
-            )
+        line = node.start_mark.line + where.first_line
+        _hidden_character(node.value, loc, line, doc)
+        _readable(node, loc, line, doc)
 
 
-# A control character (Unicode category Cc: U+0000-001F, U+007F-009F) other than tab and newline,
-# or a bidirectional override.
-_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]")
+def _not_plain(key_node: yaml.ScalarNode, text: str) -> str:
+    """How a field name is written other than plainly (in quotes, as a `?` key), or "" when it is plain."""
+    if key_node.style:
+        return "in quotes" if key_node.style in "'\"" else "as a block of text"
+    before = text[: key_node.start_mark.index].rstrip(" ")
+    if before.endswith("?"):  # `? published` then `: true` on the next line: a complex key
+        return "after a question mark (`? name`)"
+    return ""
+
+
+_CONSTRUCTED = {
+    "tag:yaml.org,2002:timestamp": "date",
+    "tag:yaml.org,2002:int": "number",
+    "tag:yaml.org,2002:float": "number",
+}
+
+
+def _readable(node: yaml.ScalarNode, loc: FieldPath, line: int, doc: YamlDocument) -> None:
+    """Report a date or number YAML cannot read (``2024-02-30``) at its line, and keep it as text, so that the
+    rest of the document is still read and checked."""
+    what = _CONSTRUCTED.get(node.tag)
+    if what is None:
+        return
+    try:
+        StrictLoader("").construct_object(node)
+    except yaml.YAMLError as exc:
+        name = dotted(loc)
+        fix = "a real date as YYYY-MM-DD" if what == "date" else "a number of ordinary size"
+        reason = getattr(exc, "problem", "")
+        doc.problems.append((line, name, f"`{name or 'the value'}`: {reason}; write {fix}"))
+        doc.unreadable.add(loc)
+        node.tag = "tag:yaml.org,2002:str"
+
+
+def _hidden_character(value: str, loc: FieldPath, line: int, doc: YamlDocument) -> None:
+    """Report the first invisible or forbidden character of ``value`` (a key or a scalar), naming it."""
+    found = HIDDEN.search(value)
+    if found is None:
+        return
+    hidden = found.group()
+    name = unicodedata.name(hidden, "") or (
+        "a noncharacter" if unicodedata.category(hidden) == "Cn" else "a control character"
+    )
+    doc.problems.append(
+        (
+            line,
+            dotted(loc),
+            f"`{dotted(loc) or 'a key'}` contains the invisible character U+{ord(hidden):04X} ({name}); "
+            f"delete it (it can hide or reorder text)",
+        )
+    )
+
+
+# Characters never meant in a field, that hide, join, reorder or disguise text: control characters (category Cc)
+# other than tab and newline; every format character (category Cf: soft hyphen, zero-width spaces and joiners,
+# LRM/RLM, bidirectional embeddings, overrides and isolates, word joiner, invisible operators, an inner
+# byte-order mark, interlinear annotations, tag characters…); the fillers that show as blanks (combining grapheme
+# joiner, Hangul fillers, braille blank); and Unicode's noncharacters (U+FDD0-FDEF, U+xFFFE and U+xFFFF), which XML
+# forbids. tests/test_yaml_reader.py checks the class against unicodedata.
+HIDDEN = re.compile(
+    "["
+    "\x00-\x08\x0b-\x1f\x7f-\x9f"  # Cc
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"  # Cf
+    "\u034f\u115f\u1160\u3164\uffa0\u2800"  # fillers
+    "\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
+    + "]"
+)
 
 _KEY_NOT_TEXT = "a field name must be a word, not a list or a group"

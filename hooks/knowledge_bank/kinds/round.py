@@ -82,6 +82,12 @@ class Report(Model):
     )
 
 
+UNAUTHORIZED = (
+    "a published round needs `authorization` (granted_by, date): the beneficiary country's written "
+    "authorization; without it set `published: false`"
+)
+
+
 class Authorization(Model):
     """The beneficiary country's written authorization to publish the final report."""
 
@@ -124,12 +130,14 @@ class Round(EntryFields):
     @model_validator(mode="after")
     def _authorized(self) -> Round:
         if self.published and self.authorization is None:
-            raise PydanticCustomError(
-                "unauthorized",
-                "a published round needs `authorization` (granted_by, date): the beneficiary country's written "
-                "authorization; without it set `published: false`",
-            )
+            raise PydanticCustomError("unauthorized", UNAUTHORIZED)
         return self
+
+    @classmethod
+    def checks_across_fields(cls, data: dict) -> list[tuple[FieldPath, str, str]]:
+        if data.get("published") is True and data.get("authorization") is None:
+            return [(("authorization",), "unauthorized", UNAUTHORIZED)]
+        return []
 
     def is_authorized(self) -> bool:
         return self.authorization is not None
