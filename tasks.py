@@ -39,6 +39,7 @@ def setup(extras: str = "") -> None:
     if sys.version_info < (3, 11):
         sys.exit("Knowledge Bank needs Python 3.11 or newer")
     if not PYTHON.exists():
+        print("Creating the virtual environment .venv …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
     stamp = VENV / f".installed{extras}"
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
@@ -47,6 +48,11 @@ def setup(extras: str = "") -> None:
         if done.exists() and done.read_text() == digest:
             return
     target = f".[{extras}]" if extras else "."
+    print(
+        f"Installing the Knowledge Bank{' with its ' + extras + ' tools' if extras else ''} and its dependencies "
+        "into .venv: about a minute and a half the first time, then only when pyproject.toml changes …",
+        flush=True,
+    )
     run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", target, cwd=ROOT)
     stamp.write_text(digest)
 

@@ -6,10 +6,13 @@ imports the hook module.
 
 from __future__ import annotations
 
+import logging
+import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -19,6 +22,7 @@ from mkdocs.utils import clean_directory
 from knowledge_bank.catalog import Catalog
 from knowledge_bank.html_blocks import FragmentCache
 from knowledge_bank.loader import load_content
+from knowledge_bank.problem_banner import problem_banner
 from knowledge_bank.problems import summary
 from knowledge_bank.reference import expand_markers
 from knowledge_bank.render import GeneratedSite, render_site
@@ -39,6 +43,10 @@ class BuildState:
     site: GeneratedSite = field(default_factory=GeneratedSite)  # what the core generated for this build
     written_pages: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown of the last written build
     pending_pages: dict[str, str] = field(default_factory=dict)  # the same for this build, once it is written
+    banner: str = ""  # `mkdocs serve` only: the content's problems, shown at the top of every page
+    written_banner: str = ""  # the banner of the last written build (--dirty: a change rebuilds every page)
+    written_dests: dict[str, str] = field(default_factory=dict)  # generated src_uri -> file written (--dirty)
+    pending_dests: dict[str, str] = field(default_factory=dict)  # the same for this build, once it is written
 
     @property
     def preview(self) -> bool:
@@ -60,6 +68,22 @@ class GeneratedPage(File):
 
 def on_startup(command: str, dirty: bool) -> None:
     state.command, state.dirty = command, dirty
+    # `kill` (SIGTERM) or a closed terminal (SIGHUP) stop MkDocs like Ctrl+C, so that `mkdocs serve` removes its
+    # temporary site, which holds the unpublished entries of the preview.
+    for stop in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if stop is not None:
+            signal.signal(stop, _interrupt)
+    if dirty and state.preview:  # what tasks.py serve asks for: not a mistake to warn about
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_build_warning)
+        log.info("Rebuilding only the pages an edit changes (--dirty); `--clean` rebuilds every page")
+
+
+def _interrupt(signum, frame) -> NoReturn:
+    raise KeyboardInterrupt
+
+
+def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
+    return not str(record.msg).startswith("A 'dirty' build is being performed")
 
 
 def _refuse(config, message: str) -> NoReturn:
@@ -84,9 +108,13 @@ def on_config(config):
     state.vocabularies = content.vocabularies
     for problem in sorted(content.problems):  # each once, through the plugin logger, so --strict counts warnings
         (log.error if problem.is_error else log.warning)(problem.format())
-    if not content.ok or (content.problems and config.strict):  # MkDocs' --strict would fail only after writing
+    stop = not content.ok or (content.problems and config.strict)  # MkDocs' --strict would fail only after writing
+    if stop and not state.preview:
         strict = " and --strict is on" if content.ok else ""
         _refuse(config, f"the content has {summary(list(content.problems))}{strict}; nothing was built")
+    # The preview never stops (MkDocs' server would hang every request until a build succeeds): it builds what
+    # is valid and lists the problems at the top of every page, until they are fixed.
+    state.banner = problem_banner(content.problems, content.vocabularies.labels) if state.preview else ""
     with stage("catalog and facets"):
         catalog = Catalog.build(content, preview=state.preview)
         catalog.facets()
@@ -100,11 +128,17 @@ def on_files(files: Files, config) -> Files:
     """Add the generated pages, data files and public attachments."""
     site = state.site
     previous = state.written_pages if state.dirty else {}
+    every_page = state.banner != state.written_banner  # the banner is on every page
+    state.pending_dests = {}
+    if state.dirty and every_page:
+        for file in files.documentation_pages():
+            file.is_modified = lambda: True
     for uri, markdown in site.pages.items():
         inclusion = InclusionLevel.NOT_IN_NAV if uri in site.out_of_nav else InclusionLevel.UNDEFINED
         page = GeneratedPage.generated(config, uri, content=markdown, inclusion=inclusion)
-        page.changed = previous.get(uri) != markdown
+        page.changed = every_page or previous.get(uri) != markdown
         files.append(page)
+        state.pending_dests[uri] = page.abs_dest_path
     state.pending_pages = site.pages
     for uri, text in site.data.items():
         files.append(File.generated(config, uri, content=text))
@@ -115,10 +149,11 @@ def on_files(files: Files, config) -> Files:
 
 @timed
 def on_env(env, config, files):
-    """A fresh cache, for each build, of theme fragments shared by many pages, and the labels the theme's
-    overrides write (docs/overrides/)."""
+    """A fresh cache, for each build, of theme fragments shared by many pages, the labels the theme's overrides
+    write, and the preview's problem banner (docs/overrides/)."""
     env.globals["kb_cached"] = FragmentCache()
     env.globals["kb_label"] = state.vocabularies.labels.language("en")
+    env.globals["kb_problems"] = Markup(state.banner)
     return env
 
 
@@ -153,8 +188,11 @@ def on_post_build(config) -> None:
     """Index the written site for the search (the last step, so that `mkdocs build` alone makes a whole site;
     under `mkdocs serve` the site, previews included, is serve's temporary folder); with KB_TIMINGS=file.json,
     write the time spent in the project's code and in indexing (for benchmarks/scale.py)."""
-    if state.dirty:
-        state.written_pages = state.pending_pages
+    if state.dirty:  # a page generated last time and not now (an entry removed or broken since) goes
+        for uri in state.written_dests.keys() - state.pending_dests.keys():
+            Path(state.written_dests[uri]).unlink(missing_ok=True)
+        state.written_pages, state.written_dests, state.pending_dests = state.pending_pages, state.pending_dests, {}
+    state.written_banner = state.banner
     try:
         index = write_search_index(Path(config.site_dir))
     except SearchIndexError as error:

@@ -58,7 +58,11 @@ def test_new_writes_a_valid_unpublished_skeleton_named_after_the_title(project):
     assert problems, "the placeholders are pointed at"
     assert {m[3] for m in problems} == {"warning"}, "a fresh skeleton has no error"
     assert all("FILL IN" in m[4] for m in problems), "its only warnings are its placeholders"
-    assert "`beneficiary.country` still holds" in check.stdout
+    assert "`beneficiary.institution` still holds" in check.stdout
+    # One warning per field (and line of text) still to write, none for a valid value followed by a comment.
+    holders = [ln for ln in text.split("\n") if "FILL IN" in ln.split("#")[0] and not ln.startswith("#")]
+    assert len(problems) == len(holders) == 19, check.stdout
+    assert "`beneficiary.country`" not in check.stdout and "`phase`" not in check.stdout
 
 
 def test_new_lesson_is_valid_too(project):

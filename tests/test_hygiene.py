@@ -7,6 +7,7 @@ import random
 import pytest
 
 from knowledge_bank.hygiene import KeywordUse, keyword_key, keyword_warnings, placeholder_warnings
+from knowledge_bank.source import read_source
 
 
 def uses(*entries: list[str]) -> list[KeywordUse]:
@@ -91,8 +92,8 @@ def test_keys():
 
 
 def test_placeholders_are_warned_on_their_line_with_their_field():
-    text = "---\ntitle: T\nsummary: >-\n  FILL IN a summary\n---\n## Findings\nFILL IN\n"
-    found = placeholder_warnings("x.md", text, {2: "title", 3: "summary", 4: "summary"}, body_line=6)
-    assert [(p.line, p.field) for p in found] == [(4, "summary"), (7, "")]
+    text = "---\ntitle: T  # FILL IN a title\nsummary: >-\n  FILL IN a summary\n  on two lines\n---\n## Findings\nFILL IN\n"
+    found = placeholder_warnings(read_source("x.md", text.encode()))
+    assert [(p.line, p.field) for p in found] == [(3, "summary"), (8, "")], "a comment is not a value"
     assert "`summary` still holds" in found[0].message and "text still holds" in found[1].message
     assert all(not p.is_error for p in found)

@@ -183,3 +183,78 @@ def test_serve_dirty_rebuilds_the_pages_an_edit_changes(tmp_path):
         server.terminate()
         server.wait(timeout=60)
         log.close()
+
+
+def fetch_any(url: str) -> tuple[int, str]:
+    """The status and the page at ``url``, a 404 page too."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def banner_lines(html: str) -> list[str]:
+    return [li.get_text() for li in BeautifulSoup(html, "lxml").select(".md-banner .kb-problems li")]
+
+
+@pytest.mark.build
+def test_serve_keeps_answering_with_the_problems_on_every_page_and_comes_back_once_fixed(tmp_path):
+    """A broken edit during `python3 tasks.py serve` (`mkdocs serve --dirty`): every page, the broken entry's
+    address too (the 404 page), lists the problems as `kb check` prints them; fixing the file brings the entry
+    back and removes the banner, without a restart. Stopped with SIGTERM, serve leaves no preview behind."""
+    project = make_project(tmp_path, with_repo_content=True)
+    temp = tmp_path / "temp"  # where mkdocs serve writes its site, unpublished entries included
+    temp.mkdir()
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        mkdocs("serve", "--dirty", "-a", f"127.0.0.1:{port}"),
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**mkdocs_env(), "TMPDIR": str(temp)},
+    )
+
+    def wait_for(check, what: str) -> None:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if check():
+                    return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                log.flush()
+                pytest.fail(f"{what}:\n" + Path(log.name).read_text())
+            time.sleep(0.5)
+
+    source = project / "lessons" / "red-calle.md"
+    text = source.read_text(encoding="utf-8")
+    line = text.split("\n").index(next(ln for ln in text.split("\n") if ln.startswith("date:"))) + 1
+    expected = f"lessons/red-calle.md:{line}: error: `date`: “2024-02-30” is not a valid date"
+    try:
+        wait_for(lambda: fetch_any(base + "lessons/red-calle/")[0] == 200, "mkdocs serve did not answer")
+        assert not banner_lines(fetch_any(base)[1])
+        source.write_text(
+            "\n".join("date: 2024-02-30" if ln.startswith("date:") else ln for ln in text.split("\n")),
+            encoding="utf-8",
+        )
+        wait_for(lambda: any(expected in ln for ln in banner_lines(fetch_any(base)[1])), "no banner on the home page")
+        for url in ("lessons/", "rounds/", "about/", "keywords/"):
+            status, html = fetch_any(base + url)
+            assert status == 200 and any(expected in ln for ln in banner_lines(html)), url
+        status, html = fetch_any(base + "lessons/red-calle/")
+        assert status == 404 and any(expected in ln for ln in banner_lines(html)), "the broken entry: the 404 page"
+        source.write_text(text, encoding="utf-8")
+        wait_for(lambda: fetch_any(base + "lessons/red-calle/")[0] == 200, "the fixed entry did not come back")
+        for url in ("", "lessons/", "lessons/red-calle/", "about/"):
+            assert not banner_lines(fetch_any(base + url)[1]), url
+        assert list(temp.iterdir()), "the preview was written to the temporary folder"
+    finally:
+        server.terminate()  # SIGTERM, as a service manager or `kill` stops it
+        server.wait(timeout=60)
+        log.close()
+    assert not list(temp.iterdir()), "stopping serve leaves no preview files behind"
+    assert "A 'dirty' build is being performed" not in Path(log.name).read_text()

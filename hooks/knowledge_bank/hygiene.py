@@ -115,49 +115,36 @@ def _typo_of(key: str, by_key: dict[str, str], near: dict[str, list[str]]) -> st
     return None
 
 
-def placeholder_warnings(path: str, text: str, field_at: dict[int, str], body_line: int) -> list[Problem]:
-    """Warn on every line that still holds the ``FILL IN`` marker of a ``kb new`` skeleton."""
+def placeholder_warnings(src: Source) -> list[Problem]:
+    """Warn once for every field, and every line of the body, that still holds the ``FILL IN`` marker of a
+    ``kb new`` skeleton. A comment is not a value: a valid value followed by ``# FILL IN …`` is filled in."""
     problems = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if PLACEHOLDER in line:
-            field = field_at.get(number, "")
-            what = f"`{field}` still holds" if field else "this line still holds"
-            if number >= body_line:
-                what = "this line of the text still holds"
+    for loc, value in src.raw_scalars.items():
+        if PLACEHOLDER in value:
+            field = dotted(loc)
             problems.append(
                 Problem(
-                    path,
-                    number,
-                    f"{what} the “{PLACEHOLDER}” marker of the skeleton: write the entry's own text or value "
-                    f"here, then delete the marker",
+                    src.path,
+                    src.line_of(loc),
+                    f"`{field}` still holds the “{PLACEHOLDER}” marker of the skeleton: write the entry's own text "
+                    f"or value in its place",
                     field,
                     Severity.WARNING,
                 )
             )
+    for number, line in enumerate(src.body.split("\n"), start=src.body_line):
+        if PLACEHOLDER in line:
+            problems.append(
+                Problem(
+                    src.path,
+                    number,
+                    f"this line of the text still holds the “{PLACEHOLDER}” marker of the skeleton: write the "
+                    f"entry's own text here, then delete the marker",
+                    "",
+                    Severity.WARNING,
+                )
+            )
     return problems
-
-
-def file_text(raw: bytes) -> str:
-    """The file's text with the line numbering ``read_source`` uses."""
-    text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def fields_by_line(src: Source) -> dict[int, str]:
-    """Line of the front matter -> the innermost field written on it or, for a continued value, above it."""
-
-    def rank(loc: tuple) -> tuple[bool, int]:  # `sdgs: [1]` is about `sdgs`; `- name: A` about `panel[0].name`
-        return isinstance(loc[-1], str), len(loc)
-
-    found: dict[int, tuple] = {}
-    for loc, line in src.lines.items():
-        if line not in found or rank(loc) > rank(found[line]):
-            found[line] = loc
-    fields, current = {}, ""
-    for line in range(2, src.fm_end_line):
-        current = dotted(found[line]) if line in found else current
-        fields[line] = current
-    return fields
 
 
 def keyword_uses(src: Source) -> list[KeywordUse]:

@@ -13,7 +13,7 @@ from .attachments import attachment_files
 from .contact_details import contact_details
 from .countries import CountryResolver
 from .field_path import dotted
-from .hygiene import KeywordUse, fields_by_line, file_text, keyword_uses, keyword_warnings, placeholder_warnings
+from .hygiene import KeywordUse, keyword_uses, keyword_warnings, placeholder_warnings
 from .kinds import KINDS
 from .markup import BodyError, RenderedBody, render_body
 from .messages import describe
@@ -146,7 +146,7 @@ def _load_entry(
     raw = path.read_bytes()
     src = read_source(rel, raw)
     problems = [Problem(rel, line, message, field) for line, field, message in src.problems]
-    problems += placeholder_warnings(rel, file_text(raw), fields_by_line(src), src.body_line)
+    problems += placeholder_warnings(src)
     uses = keyword_uses(src)
     if not SLUG.match(slug):
         problems.append(
