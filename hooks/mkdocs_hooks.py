@@ -159,7 +159,10 @@ def on_env(env, config, files):
 
 @timed
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Insert the field reference and the entry skeletons, generated from the models, where a page asks for them."""
+    """Insert the field reference and the entry skeletons, generated from the models, where a hand-written page
+    asks for them (never in a generated page, which holds entries' text)."""
+    if page.file.src_uri in state.site.pages:
+        return markdown
     return expand_markers(markdown, state.vocabularies)
 
 

@@ -113,3 +113,25 @@ def test_links_other_than_http_and_https_are_refused(tmp_path, url):
     assert any(
         e.startswith("rounds/a-round.md:21: error: `reference_documents[0].url`") and "https://" in e for e in errors
     ), errors
+
+
+def test_a_symbolic_link_as_an_entry_index_is_an_error(tmp_path):
+    root = content_root(tmp_path)
+    secret = tmp_path / "secret.md"
+    secret.write_text(VALID_ROUND, encoding="utf-8")
+    (root / "rounds" / "linked").mkdir()
+    (root / "rounds" / "linked" / "index.md").symlink_to(secret)
+    content = load_content(root)
+    assert "rounds/linked/index.md:1: error: an entry's index.md may not be a symbolic link" in _errors(root)[0]
+    assert not content.entries
+
+
+def test_a_symbolic_link_as_the_rounds_or_lessons_folder_is_an_error(tmp_path):
+    root = content_root(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    (root / "rounds").rename(elsewhere)
+    (elsewhere / "a-round.md").write_text(VALID_ROUND, encoding="utf-8")
+    (root / "rounds").symlink_to(elsewhere, target_is_directory=True)
+    content = load_content(root)
+    assert any(e.startswith("rounds:1: error: rounds/ may not be a symbolic link") for e in _errors(root))
+    assert not content.entries

@@ -139,7 +139,13 @@ def test_a_body_markdown_cannot_render_is_an_error(load, body, fragment):
 def test_a_body_that_renders_too_slowly_is_an_error(load, monkeypatch):
     monkeypatch.setattr(markup, "BODY_SECONDS", 1)  # the real limit is 10 s; this body takes minutes
     errors = load(VALID_LESSON + "[" * 20_000 + "a" + "]" * 20_000)
-    assert any("takes more than 1 s to render" in e for e in errors), errors
+    assert any("takes more than 1 s of computing time to render" in e for e in errors), errors
+
+
+def test_a_body_with_too_many_headings_is_an_error(load):
+    errors = load(VALID_LESSON + "".join(f"\n## Part {i}\n" for i in range(markup.MAX_HEADINGS - 2)))  # and 3 sections
+    assert any("the text has 1,001 headings; at most 1,000 are allowed" in e for e in errors), errors
+    assert load(VALID_LESSON + "".join(f"\n## Part {i}\n" for i in range(markup.MAX_HEADINGS - 3))) == []
 
 
 def test_pathological_lines_are_read_in_linear_time(load):
@@ -155,3 +161,21 @@ def test_the_body_is_checked_with_the_site_markdown_extensions():
     assert tuple(names) == markup.EXTENSIONS
     settings = {name: opts for e in config["markdown_extensions"] if isinstance(e, dict) for name, opts in e.items()}
     assert settings == markup.EXTENSION_CONFIGS
+
+
+@pytest.mark.build
+def test_markers_expand_only_in_hand_written_pages(tmp_path):
+    """The field reference and skeleton markers cost seconds each: an entry body repeating them must not expand them
+    (they once did, after the body's time limit: 29 KB took 73 s and 554 MB)."""
+    from knowledge_bank.reference import MARKER, SKELETON_MARKERS
+
+    from .helpers import make_project, run_build
+
+    content = tmp_path / "content"
+    (content / "lessons").mkdir(parents=True)
+    markers = "\n\n".join([MARKER, *SKELETON_MARKERS.values()] * 200)
+    (content / "lessons" / "markers.md").write_text(VALID_LESSON + "\n" + markers + "\n", encoding="utf-8")
+    build = run_build(make_project(tmp_path, content=content))
+    assert build.returncode == 0, build.output
+    assert 'id="fields-round"' not in build.page("lessons/markers/")
+    assert 'id="fields-round"' in build.page("contribute/")

@@ -183,3 +183,14 @@ def test_yes_no_on_off_stay_words_in_a_vocabulary_as_in_an_entry(tmp_path):
     vocab = load_vocabularies(folder)
     assert vocab.country_aliases["NO"] == ("Norge", "yes")  # `NO:` is Norway, not false
     assert vocab.phases.lookup("on").key == "formulation"  # `on` is a word, not true
+
+
+def test_a_vocabulary_file_that_is_a_symbolic_link_is_an_error(tmp_path):
+    folder = tmp_path / "vocabularies"
+    shutil.copytree(ROOT / "vocabularies", folder)
+    (folder / "phases.yml").rename(tmp_path / "phases.yml")
+    (folder / "phases.yml").symlink_to(tmp_path / "phases.yml")
+    with pytest.raises(VocabularyError) as raised:
+        load_vocabularies(folder)
+    lines = [p.format() for p in raised.value.problems]
+    assert any(ln.startswith("vocabularies/phases.yml:1: error: a vocabulary file may not be") for ln in lines), lines

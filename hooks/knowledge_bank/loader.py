@@ -12,6 +12,8 @@ from pydantic import ValidationError
 from .attachments import attachment_files
 from .contact_details import contact_details
 from .countries import CountryResolver
+from .docs_pages import docs_problems
+from .entry_links import entry_link_problems
 from .field_path import dotted
 from .hygiene import KeywordUse, keyword_uses, keyword_warnings, placeholder_warnings
 from .kinds import KINDS
@@ -46,6 +48,7 @@ class Entry:
     body: str  # the Markdown, as written
     rendered: RenderedBody  # the body as its page shows it, rendered once when loaded
     attachments: tuple[Attachment, ...] = ()
+    body_line: int = 1  # the line of the file where the body starts
 
     @property
     def kind(self) -> str:
@@ -92,14 +95,18 @@ def load_content(root: Path, only: list[Path] | None = None) -> Content:
     entries: list[Entry] = []
     problems: list[Problem] = []
     keywords: list[KeywordUse] = []
+    sources: dict[tuple[str, str], str] = {}  # (folder, slug) -> source of every entry file, loaded or not
     for kind in KINDS:
         for source_path, folder in _entry_files(root, kind, problems):
+            sources[(kind, folder.name if folder else source_path.stem)] = source_path.relative_to(root).as_posix()
             entry, found, uses = _load_entry(root, kind, source_path, folder, context)
             problems.extend(found)
             keywords.extend(uses)
             if entry is not None:
                 entries.append(entry)
     problems.extend(_duplicate_slugs(entries))
+    problems.extend(entry_link_problems(entries, sources))
+    problems.extend(docs_problems(root))
     problems.extend(keyword_warnings(keywords))
     if only is not None:
         wanted = [p.resolve() for p in only]
@@ -115,6 +122,9 @@ def _entry_files(root: Path, kind: str, problems: list[Problem]) -> list[tuple[P
     """(source file, attachment folder or None) for every entry of a kind, in name order."""
     found = []
     base = root / kind
+    if base.is_symlink():  # its entries would be read from wherever the link points
+        problems.append(Problem(kind, 1, f"{kind}/ may not be a symbolic link; commit the folder itself"))
+        return found
     if not base.is_dir():
         return found
     for child in sorted(base.iterdir()):
@@ -125,7 +135,13 @@ def _entry_files(root: Path, kind: str, problems: list[Problem]) -> list[tuple[P
             problems.append(Problem(rel, 1, "entries may not be symbolic links; commit the file itself"))
         elif child.is_dir():
             index = child / "index.md"
-            if index.is_file():
+            if index.is_symlink():
+                problems.append(
+                    Problem(
+                        f"{rel}/index.md", 1, "an entry's index.md may not be a symbolic link; commit the file itself"
+                    )
+                )
+            elif index.is_file():
                 found.append((index, child))
             else:
                 problems.append(Problem(rel, 1, f"the folder has no index.md: put the entry's text in {rel}/index.md"))
@@ -188,7 +204,7 @@ def _load_entry(
     if fields is None or rendered is None or any(p.is_error for p in problems):
         return None, problems, uses
     problems += methodology_warnings(rel, fields, src)
-    return Entry(slug, rel, fields, src.body, rendered, attachments), problems, uses
+    return Entry(slug, rel, fields, src.body, rendered, attachments, src.body_line), problems, uses
 
 
 def _line_for(src: Source, loc: tuple, error_type: str) -> int:

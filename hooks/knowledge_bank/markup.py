@@ -25,7 +25,10 @@ from markupsafe import Markup
 # The Markdown extensions of mkdocs.yml and their settings (tests/test_limits.py keeps them equal).
 EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "tables", "toc")
 EXTENSION_CONFIGS = {"toc": {"permalink": True}}
-BODY_SECONDS = 10  # far above the milliseconds a real report takes
+BODY_SECONDS = 10  # of CPU time: far above the milliseconds a real report takes
+# Headings of one body: a report has a few dozen. The build's cost grows faster than their number (each heading is a
+# section of the page's table of contents and of the search index): 8,000 cost 6.5 s, 24,000 cost 99 s.
+MAX_HEADINGS = 1_000
 STACK_HEADROOM = 400  # frames the check may use: MkDocs renders the same body with more frames above it
 
 _TAGS = nh3.ALLOWED_TAGS - {"area", "map", "nav", "header", "footer"}
@@ -103,7 +106,7 @@ def render_body(title: str, body: str) -> RenderedBody:
             tokens = _flatten(_renderer.toc_tokens)
     except _TooSlow:
         raise BodyError(
-            f"the text takes more than {BODY_SECONDS} s to render as Markdown; simplify its nesting"
+            f"the text takes more than {BODY_SECONDS} s of computing time to render as Markdown; simplify its nesting"
         ) from None
     except RecursionError:
         raise BodyError(
@@ -111,6 +114,11 @@ def render_body(title: str, body: str) -> RenderedBody:
         ) from None
     except Exception as exc:  # a bug of Python-Markdown on odd input is still the editor's problem to avoid
         raise BodyError(f"the text cannot be rendered as Markdown ({type(exc).__name__}); simplify it") from None
+    if len(tokens) - 1 > MAX_HEADINGS:  # the first is the page's title
+        raise BodyError(
+            f"the text has {len(tokens) - 1:,} headings; at most {MAX_HEADINGS:,} are allowed (a report has a few "
+            f"dozen): make the smaller ones bold text, or split the text into several entries"
+        )
     title_end = page.find("</h1>") + len("</h1>")  # the title is escaped text: its heading holds no other </h1>
     ids = frozenset(a or b for a, b in _ID.findall(page))
     return RenderedBody(sanitise(page[title_end:].lstrip("\n")), tuple(tokens), ids)
@@ -127,21 +135,22 @@ def _flatten(tokens: list[dict]) -> list[dict]:
 
 @contextmanager
 def _time_limit(seconds: int):
-    """Raise ``_TooSlow`` after ``seconds`` — with SIGALRM, so only on Unix in the main thread (else no limit)."""
-    if not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
+    """Raise ``_TooSlow`` after ``seconds`` of CPU time spent by this process (not wall-clock time, which a busy
+    machine stretches) — with ``ITIMER_PROF``, so only on Unix in the main thread (elsewhere no limit)."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def expire(signum, frame):
         raise _TooSlow
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
+    previous = signal.signal(signal.SIGPROF, expire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 @contextmanager

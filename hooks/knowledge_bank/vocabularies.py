@@ -212,6 +212,9 @@ def _country_aliases(folder: Path, problems: list[Problem]) -> dict[str, tuple[s
 def _read_yaml(path: Path, problems: list[Problem]) -> tuple[object, dict[FieldPath, int]]:
     """The data of a YAML file and the line of every key and list item, read as front matter is; problems are collected."""
     rel = _display(path)
+    if path.is_symlink() or path.parent.is_symlink():
+        problems.append(Problem(rel, 1, "a vocabulary file may not be a symbolic link; commit the file itself"))
+        return None, {}
     try:
         text = path.read_bytes().decode("utf-8")
     except FileNotFoundError:
