@@ -15,6 +15,10 @@ MODULES = (
     "test_attachments.py",
     "test_encodings.py",
     "test_stale_output.py",
+    "test_body_policy.py",
+    "test_docs_pages.py",
+    "test_entry_links.py",
+    "test_vocabulary_text.py",
     "browser/test_injection_dom.py",
 )
 

@@ -16,6 +16,7 @@ import sys
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import markdown
 import nh3
@@ -87,11 +88,20 @@ class RenderedBody:
 
 
 def heading_id(text: str) -> str:
-    """The id Python-Markdown's toc extension gives a heading of this text, when no other element has it."""
-    return markdown.extensions.toc.slugify(text, "-")
+    """The id Python-Markdown's toc extension gives a heading of this text, when no other element has it —
+    without leading underscores: ids such as ``__config`` or ``__search`` are the theme's, and a heading that took
+    one would break the page's scripts."""
+    return _slugify(text, "-")
 
 
-_renderer = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=copy.deepcopy(EXTENSION_CONFIGS))
+def _slugify(value: str, separator: str) -> str:
+    return markdown.extensions.toc.slugify(value, separator).lstrip("_") or "section"
+
+
+_renderer = markdown.Markdown(
+    extensions=list(EXTENSIONS),
+    extension_configs={**copy.deepcopy(EXTENSION_CONFIGS), "toc": {**EXTENSION_CONFIGS["toc"], "slugify": _slugify}},
+)
 # One instance, reset between bodies: setting up the extensions costs more than most bodies.
 conversions = 0  # bodies converted by this process (tests/test_render_once.py counts them)
 
@@ -121,7 +131,15 @@ def render_body(title: str, body: str) -> RenderedBody:
         )
     title_end = page.find("</h1>") + len("</h1>")  # the title is escaped text: its heading holds no other </h1>
     ids = frozenset(a or b for a, b in _ID.findall(page))
-    return RenderedBody(sanitise(page[title_end:].lstrip("\n")), tuple(tokens), ids)
+    foreign: list[str] = []
+    html = sanitise(page[title_end:].lstrip("\n"), foreign)
+    if foreign:
+        raise BodyError(
+            f"the text shows an image from outside the entry's folder (“{foreign[0][:80]}”): the site asks no other "
+            f"host for anything; attach the image file to the entry (make the entry a folder, slug/index.md, with "
+            f"the file beside it) and write ![what it shows](file.png)"
+        )
+    return RenderedBody(html, tuple(tokens), ids)
 
 
 def _flatten(tokens: list[dict]) -> list[dict]:
@@ -166,21 +184,46 @@ def _stack_limit(headroom: int):
         sys.setrecursionlimit(limit)
 
 
-def _attribute(tag: str, name: str, value: str) -> str | None:
-    # Ids beginning with "_" are the theme's (`__config` holds its settings): a body must not shadow them.
-    if name == "id" and (value.startswith("_") or not value.isprintable()):
-        return None
-    return value
+# The classes the site's Markdown features write: admonitions (with Material's types), their titles, heading
+# permalinks and a [TOC]. Any other class could borrow the site's own look (a fake "Not published" banner, a dialog).
+CLASSES = frozenset(
+    "admonition admonition-title headerlink toc note abstract summary tldr info todo tip hint important success "
+    "check done question help faq warning caution attention failure fail missing danger error bug example quote "
+    "cite".split()
+)
 
 
-def sanitise(html: str) -> str:
-    """HTML rendered from an entry's body, with every tag, attribute and address outside the allowlist removed."""
+def _own_file(address: str) -> bool:
+    """Whether an image address is a file of the entry's own folder (``photo.png``, ``figures/map.png``)."""
+    parts = urlsplit(address)
+    path = parts.path.replace("\\", "/")
+    return bool(path) and not (parts.scheme or parts.netloc or path.startswith("/") or ".." in path.split("/"))
+
+
+def _attribute_filter(foreign_images: list[str]):
+    def attribute(tag: str, name: str, value: str) -> str | None:
+        # Ids beginning with "_" are the theme's (`__config` holds its settings): a body must not shadow them.
+        if name == "id" and (value.startswith("_") or not value.isprintable()):
+            return None
+        if name == "class":
+            return " ".join(c for c in value.split() if c in CLASSES) or None
+        if tag == "img" and name == "src" and not _own_file(value):
+            foreign_images.append(value)  # the site asks no other host for anything: an error, not a silent gap
+            return None
+        return value
+
+    return attribute
+
+
+def sanitise(html: str, foreign_images: list[str] | None = None) -> str:
+    """HTML rendered from an entry's body, with every tag, attribute, class and address outside the allowlist
+    removed; the address of every image from outside the entry's folder is added to ``foreign_images``."""
     return nh3.clean(
         html,
         tags=_TAGS,
         clean_content_tags={"script", "style"},
         attributes=_ATTRIBUTES,
-        attribute_filter=_attribute,
+        attribute_filter=_attribute_filter([] if foreign_images is None else foreign_images),
         url_schemes=_URL_SCHEMES,
         filter_style_properties={"text-align"},
         link_rel="noopener nofollow",
