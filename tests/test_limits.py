@@ -107,6 +107,37 @@ def test_hostile_front_matter_is_a_problem_at_its_line(load, text, line, fragmen
     assert any(e.startswith(f"lessons/hostile.md:{line}: error:") and fragment in e for e in errors), errors
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        (
+            _with("author: Example project", 'author: "Example project'),
+            10,
+            "a quoted value starts on this line and is never closed; add the closing quote",
+        ),
+        (
+            _with("author: Example project", "author: Example project\n  summary: x"),
+            11,
+            "indent a field exactly as the fields beside it",
+        ),
+        (
+            _with("author: Example project", "author:Example project"),
+            10,
+            "`author:Example project` has no space after the colon; write `author: Example project`",
+        ),
+        (
+            VALID_LESSON.replace("\n---\n", "\n\n", 1),
+            16,
+            "never closed: add a line `---` above line 16, where the text begins",
+        ),
+    ],
+    ids=["unclosed quote", "over-indented key", "no space after the colon", "front matter never closed"],
+)
+def test_yaml_syntax_errors_point_at_the_line_and_say_what_is_missing(load, text, line, fragment):
+    errors = load(text)
+    assert any(e.startswith(f"lessons/hostile.md:{line}: error:") and fragment in e for e in errors), errors
+
+
 def test_long_keywords_are_errors_without_comparing_them(load):
     # Keyword hygiene indexes every one-letter deletion of a keyword: 10,000 letters would be 100 MB.
     errors = load(_with("keywords: [Peer review]", "keywords: [" + ", ".join(["a" * 3000] * 5) + "]"))

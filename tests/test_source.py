@@ -50,5 +50,7 @@ def test_unclosed_bracket_points_at_its_start():
 
 def test_front_matter_must_be_a_mapping_and_closed():
     assert "set of `field: value`" in read_source("x.md", b"---\n- a\n---\n").problems[0][2]
-    assert "not closed" in read_source("x.md", b"---\ntitle: T\n").problems[0][2]
+    assert (
+        "never closed: add a line `---` after the last field" in read_source("x.md", b"---\ntitle: T\n").problems[0][2]
+    )
     assert "must start with front matter" in read_source("x.md", b"# Title\n").problems[0][2]

@@ -6,6 +6,7 @@ follows; this module finds it between the two `---` lines and requires it to be 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from frontmatter.default_handlers import YAMLHandler
@@ -63,7 +64,11 @@ def read_source(path: str, raw: bytes) -> Source:
         return src
     end = next((i for i in range(1, len(lines)) if FM_BOUNDARY.match(lines[i]) or lines[i] == "..."), None)
     if end is None:
-        src.problems.append((1, "", "the front matter is not closed: add a line `---` after the last field"))
+        text_line = _first_text_line(lines)
+        where = f" above line {text_line}, where the text begins" if text_line else " after the last field"
+        src.problems.append(
+            (text_line or 1, "", f"the front matter that starts on line 1 is never closed: add a line `---`{where}")
+        )
         return src
     src.fm_end_line = end + 1
     src.body = "\n".join(lines[end + 1 :])
@@ -96,3 +101,18 @@ def _read_front_matter(src: Source, text: str) -> None:
     )  # known even when a value cannot be read
     if isinstance(doc.data, dict):
         src.data = doc.data
+
+
+_FIELD_LINE = re.compile(r"""^(?:[A-Za-z_][\w-]*\s*:|["'?{\[]|- |#|\s|$)""")
+
+
+def _first_text_line(lines: list[str]) -> int | None:
+    """The line that looks like the start of an entry's text in a front matter left open: the first one after a
+    blank line that is neither a field, a list item, an indented line nor a comment — or a Markdown heading there."""
+    blank = False
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            blank = True
+        elif blank and (line.startswith("## ") or not _FIELD_LINE.match(line)):
+            return number
+    return None

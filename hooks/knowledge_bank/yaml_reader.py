@@ -189,9 +189,19 @@ def _careful_node(doc: YamlDocument, text: str, wording: Wording) -> yaml.Node |
         problem = (exc.problem or str(exc)).strip()
         if exc.context and exc.context_mark:
             problem = f"{exc.context.replace('while ', '')} that is never closed ({problem})"
-        doc.problems.append(
-            (line, "", f"{wording.subject} is not valid YAML: {problem}; check indentation, colons and quotes")
-        )
+        fix = "check indentation, colons and quotes"
+        glued = _key_without_space(text, wording.first_line)
+        if glued is not None and glued[0] <= line:  # `title:Value`: PyYAML stumbles on a later line
+            line, problem, fix = glued
+        elif "scanning a quoted scalar" in problem:
+            problem, fix = "a quoted value starts on this line and is never closed", "add the closing quote"
+        elif problem == "mapping values are not allowed here":
+            problem = "a `:` is not expected on this line"
+            fix = (
+                "indent a field exactly as the fields beside it (this one may be indented too far), "
+                "or put a value that holds `: ` in quotes"
+            )
+        doc.problems.append((line, "", f"{wording.subject} is not valid YAML: {problem}; {fix}"))
         return None
     except yaml.YAMLError as exc:
         doc.problems.append((1, "", f"{wording.subject} is not valid YAML: {exc}"))
@@ -200,6 +210,19 @@ def _careful_node(doc: YamlDocument, text: str, wording: Wording) -> yaml.Node |
         doc.problems.append((1, "", f"{wording.subject} is nested too deeply"))
         return None
     return node
+
+
+_GLUED = re.compile(r"^\s*(?:- )?([A-Za-z_][A-Za-z0-9_]*):([^\s:/'\"][^#]*)")
+
+
+def _key_without_space(text: str, first_line: int) -> tuple[int, str, str] | None:
+    """The first line whose field name is glued to its value (``title:Value``), as (line, problem, fix)."""
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        found = _GLUED.match(line)
+        if found is not None:
+            key, value = found[1], found[2].strip()
+            return number, f"`{key}:{value[:30]}` has no space after the colon", f"write `{key}: {value[:30]}`"
+    return None
 
 
 def _use_node(doc: YamlDocument, node: yaml.Node, text: str, wording: Wording) -> None:
