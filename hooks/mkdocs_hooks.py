@@ -115,6 +115,9 @@ def on_config(config):
     # The preview never stops (MkDocs' server would hang every request until a build succeeds): it builds what
     # is valid and lists the problems at the top of every page, until they are fixed.
     state.banner = problem_banner(content.problems, content.vocabularies.labels) if state.preview else ""
+    if content.vocabularies.is_empty:  # the preview of unreadable vocabularies: the hand-written pages and the banner
+        state.site = GeneratedSite()
+        return config
     with stage("catalog and facets"):
         catalog = Catalog.build(content, preview=state.preview)
         catalog.facets()

@@ -251,6 +251,18 @@ def test_serve_keeps_answering_with_the_problems_on_every_page_and_comes_back_on
         wait_for(lambda: fetch_any(base + "lessons/red-calle/")[0] == 200, "the fixed entry did not come back")
         for url in ("", "lessons/", "lessons/red-calle/", "about/"):
             assert not banner_lines(fetch_any(base + url)[1]), url
+        # A broken vocabulary: nothing can be generated, the hand-written pages still answer with the problems.
+        phases = project / "vocabularies" / "phases.yml"
+        vocabulary = phases.read_text(encoding="utf-8")
+        phases.write_text(vocabulary + "- key: [unclosed\n", encoding="utf-8")
+        wait_for(
+            lambda: any(ln.startswith("vocabularies/phases.yml:") for ln in banner_lines(fetch_any(base)[1])),
+            "no banner for a broken vocabulary",
+        )
+        assert fetch_any(base + "about/")[0] == 200
+        phases.write_text(vocabulary, encoding="utf-8")
+        wait_for(lambda: fetch_any(base + "lessons/red-calle/")[0] == 200, "the site did not come back")
+        assert not banner_lines(fetch_any(base)[1])
         assert list(temp.iterdir()), "the preview was written to the temporary folder"
     finally:
         server.terminate()  # SIGTERM, as a service manager or `kill` stops it

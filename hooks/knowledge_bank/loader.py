@@ -89,7 +89,7 @@ def load_content(root: Path, only: list[Path] | None = None) -> Content:
     try:
         vocabularies = load_vocabularies(root / "vocabularies")
     except VocabularyError as error:  # entries cannot be checked against broken vocabularies
-        return Content((), tuple(error.problems), Vocabularies.empty(), CountryResolver())
+        return Content((), tuple(error.problems), Vocabularies.empty(error.labels), CountryResolver())
     countries = CountryResolver(vocabularies.country_aliases)
     context = {"kb": ModelContext(vocabularies, countries)}
     entries: list[Entry] = []

@@ -16,10 +16,23 @@ from .templating import template
 MAX_SHOWN = 50  # lines in the banner; the rest are counted, and `kb check` prints them all
 
 
+# The banner's wording when labels.yml itself cannot be read (its own problems are then among those listed).
+FALLBACK = Labels(
+    {
+        "preview.problems.title.one": {"en": "The content has 1 problem to fix."},
+        "preview.problems.title.other": {"en": "The content has {n} problems to fix."},
+        "preview.problems.text": {"en": "Fix the lines below (as {check} prints them); the preview updates by itself."},
+        "preview.problems.more": {"en": "… and {n} more: run {check} to see them all."},
+    }
+)
+
+
 def problem_banner(problems: Sequence[Problem], labels: Labels, lang: str = "en") -> str:
     """The banner's HTML for ``problems`` (errors first), or "" when there are none."""
     if not problems:
         return ""
+    if not all(name in labels.texts for name in FALLBACK.texts):
+        labels = FALLBACK
     ordered = sorted(problems, key=lambda p: (not p.is_error, p))
     return template("preview/problems.html.j2").render(
         t=labels.language(lang), problems=ordered, shown=ordered[:MAX_SHOWN]

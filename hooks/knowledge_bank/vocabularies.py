@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -83,16 +83,24 @@ class Vocabularies:
     labels: Labels = field(default_factory=Labels)  # everything the site writes for a visitor
 
     @classmethod
-    def empty(cls) -> Vocabularies:
-        return cls(Vocabulary("phase", ()), Vocabulary("SDG", ()), Vocabulary("added value", ()), {})
+    def empty(cls, labels: Labels | None = None) -> Vocabularies:
+        """No vocabulary (they could not be read), with the ``labels`` that could."""
+        empty = cls(Vocabulary("phase", ()), Vocabulary("SDG", ()), Vocabulary("added value", ()), {})
+        return empty if labels is None else replace(empty, labels=labels)
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether the vocabularies could not be read (nothing can be checked or generated against them)."""
+        return not self.phases.terms
 
 
 class VocabularyError(Exception):
     """The vocabulary files have problems; nothing can be validated against them until they are fixed."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], labels: Labels | None = None) -> None:
         super().__init__(f"{len(problems)} problem(s) in the vocabularies")
         self.problems = problems
+        self.labels = labels or Labels()  # those that could be read, for the preview's problem banner
 
 
 def load_vocabularies(folder: Path) -> Vocabularies:
@@ -108,7 +116,7 @@ def load_vocabularies(folder: Path) -> Vocabularies:
     aliases = _country_aliases(folder, problems)
     labels = _labels(folder, problems)
     if problems:
-        raise VocabularyError(sorted(problems))
+        raise VocabularyError(sorted(problems), labels)
     return Vocabularies(phases=phases, sdgs=sdgs, added_values=added_values, country_aliases=aliases, labels=labels)
 
 
