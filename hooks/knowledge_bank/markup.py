@@ -27,10 +27,10 @@ from markupsafe import Markup
 EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "tables", "toc")
 EXTENSION_CONFIGS = {"toc": {"permalink": True}}
 BODY_SECONDS = 10  # of CPU time: far above the milliseconds a real report takes
-# Headings of one body: a report has a few dozen. The build's cost grows with the square of their number: Material's
-# search plugin looks each section's heading up by walking the page's whole table of contents (`_find_toc_by_id`,
-# 32 million calls for 8,000 headings); a build cost 6.5 s of CPU with 8,000 and 99 s with 24,000. Our own rendering
-# is linear but for Python-Markdown's `unique` on many headings of one text (0.5 s for 8,000).
+# Headings of one body: a report has a few dozen. Measured before Pagefind replaced Material's search plugin, a
+# build's cost grew with the square of their number (the plugin walked the whole table of contents for each section:
+# 6.5 s of CPU with 8,000 headings, 99 s with 24,000); the cap stays as the bound of every per-heading cost that
+# remains (the page's table of contents, Python-Markdown's `unique` on many headings of one text).
 MAX_HEADINGS = 1_000
 STACK_HEADROOM = 400  # frames the check may use: MkDocs renders the same body with more frames above it
 
