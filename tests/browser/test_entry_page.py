@@ -49,7 +49,7 @@ def test_printing_shows_address_citation_and_date_and_no_site_furniture(browser,
         ".md-sidebar--secondary",
         ".kb-cite__copy",
         "a.kb-report__download",
-        "ul.kb-list[data-search-exclude]",
+        "ul.kb-list[data-pagefind-ignore]",
         ".md-footer",
     ):
         for element in page.locator(selector).all():

@@ -20,7 +20,7 @@
 
   function searchInput() {
     return document.querySelector(
-      "[data-md-component=search-query], .pagefind-ui__search-input, header input[type=search], header [role=search] input"
+      "header input.md-search__input, [data-md-component=search-query], header input[type=search], header [role=search] input"
     );
   }
 
