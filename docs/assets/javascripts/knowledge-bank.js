@@ -28,14 +28,17 @@
     var trigger = event.target.closest && event.target.closest("[data-kb-open-search]");
     var input = trigger && searchInput();
     if (!input) return;
+    // Captured on the document and stopped here: Material's instant navigation, which listens on the body,
+    // would otherwise follow the link to Explore while the search opens.
     event.preventDefault();
+    event.stopPropagation();
     var toggle = document.getElementById("__search");
     if (toggle && toggle.type === "checkbox") {
       toggle.checked = true;
       toggle.dispatchEvent(new Event("change"));
     }
     input.focus();
-  });
+  }, true);
 
   window.addEventListener("beforeprint", printDate);
   if (window.document$ && typeof window.document$.subscribe === "function") {
