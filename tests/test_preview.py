@@ -159,17 +159,7 @@ def test_serve_dirty_rebuilds_the_pages_an_edit_changes(tmp_path):
     )
 
     def wait_for(check, what: str) -> None:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if check():
-                    return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                pytest.fail(f"{what}:\n" + Path(log.name).read_text())
-            time.sleep(0.5)
+        _wait_for(server, log, check, what)
 
     try:
         wait_for(lambda: fetch(base + "lessons/red-calle/"), "mkdocs serve --dirty did not answer")
@@ -218,17 +208,7 @@ def test_serve_keeps_answering_with_the_problems_on_every_page_and_comes_back_on
     )
 
     def wait_for(check, what: str) -> None:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if check():
-                    return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                pytest.fail(f"{what}:\n" + Path(log.name).read_text())
-            time.sleep(0.5)
+        _wait_for(server, log, check, what)
 
     source = project / "lessons" / "red-calle.md"
     text = source.read_text(encoding="utf-8")
@@ -270,3 +250,18 @@ def test_serve_keeps_answering_with_the_problems_on_every_page_and_comes_back_on
         log.close()
     assert not list(temp.iterdir()), "stopping serve leaves no preview files behind"
     assert "A 'dirty' build is being performed" not in Path(log.name).read_text()
+
+
+def _wait_for(server: subprocess.Popen, log, check, what: str) -> None:
+    """Poll ``check`` until it is true; fail with serve's log if serve stops or two minutes pass."""
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            if check():
+                return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        if server.poll() is not None or time.monotonic() > deadline:
+            log.flush()
+            pytest.fail(f"{what}:\n" + Path(log.name).read_text())
+        time.sleep(0.5)
