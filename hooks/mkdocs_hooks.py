@@ -21,12 +21,13 @@ from mkdocs.utils import clean_directory
 
 from knowledge_bank.catalog import Catalog
 from knowledge_bank.html_blocks import FragmentCache
+from knowledge_bank.kinds import KINDS
 from knowledge_bank.loader import load_content
 from knowledge_bank.problem_banner import problem_banner
 from knowledge_bank.problems import summary
 from knowledge_bank.reference import expand_markers
 from knowledge_bank.render import GeneratedSite, render_site
-from knowledge_bank.search_index import SearchIndexError, write_search_index
+from knowledge_bank.search_index import SearchIndexError, indexed_pages, write_search_index
 from knowledge_bank.timings import record, stage, timed, write_timings
 from knowledge_bank.vocabularies import Vocabularies
 
@@ -47,6 +48,7 @@ class BuildState:
     written_banner: str = ""  # the banner of the last written build (--dirty: a change rebuilds every page)
     written_dests: dict[str, str] = field(default_factory=dict)  # generated src_uri -> file written (--dirty)
     pending_dests: dict[str, str] = field(default_factory=dict)  # the same for this build, once it is written
+    hand_written: list[str] = field(default_factory=list)  # the hand-written pages' files in the site (the search)
 
     @property
     def preview(self) -> bool:
@@ -130,6 +132,7 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     """Add the generated pages, data files and public attachments."""
     site = state.site
+    state.hand_written = [file.dest_uri for file in files.documentation_pages()]  # before the generated ones
     previous = state.written_pages if state.dirty else {}
     every_page = state.banner != state.written_banner  # the banner is on every page
     state.pending_dests = {}
@@ -203,7 +206,7 @@ def on_post_build(config) -> None:
         state.written_pages, state.written_dests, state.pending_dests = state.pending_pages, state.pending_dests, {}
     state.written_banner = state.banner
     try:
-        index = write_search_index(Path(config.site_dir))
+        index = write_search_index(Path(config.site_dir), indexed_pages(state.hand_written, KINDS))
     except SearchIndexError as error:
         _refuse(config, str(error))
     record("pagefind (wall)", index.seconds)  # a separate process: wall time, not the hooks' CPU

@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,8 +66,23 @@ def search_terms(catalog: Catalog, entry: Entry) -> str:
     return meta_value(" · ".join(dict.fromkeys(terms)))
 
 
-def write_search_index(site: Path, bundle: str = BUNDLE) -> SearchIndex:
-    """Index the built site in ``site`` with Pagefind into ``site/bundle/``, replacing an earlier bundle."""
+def indexed_pages(pages: Iterable[str], folders: Iterable[str]) -> str:
+    """The glob of the HTML files Pagefind reads: the hand-written ``pages`` (paths in the site) and the entry
+    pages of each kind's folder (``rounds/<slug>/index.html``).
+
+    The listings, facet pages and the cooperation pages hold no ``data-pagefind-body`` and would be read for
+    nothing: leaving them out of the glob saves Pagefind some 40 % of its time at 1,000 entries.
+    """
+    paths = [*sorted(pages), *(f"{folder}/*/index.html" for folder in folders)]
+    for path in paths:
+        if set(path) & set("{},[]?") or "**" in path:
+            raise ValueError(f"{path!r} cannot be part of a Pagefind glob")
+    return "{" + ",".join(paths) + "}"
+
+
+def write_search_index(site: Path, glob: str = "**/*.html", bundle: str = BUNDLE) -> SearchIndex:
+    """Index the HTML files of ``site`` matching ``glob`` with Pagefind into ``site/bundle/``, replacing an
+    earlier bundle."""
     folder = site / bundle
     shutil.rmtree(folder, ignore_errors=True)  # `mkdocs serve` rebuilds into the same folder
     start = time.monotonic()
@@ -79,6 +95,8 @@ def write_search_index(site: Path, bundle: str = BUNDLE) -> SearchIndex:
             str(site),
             "--output-subdir",
             bundle,
+            "--glob",
+            glob,
             "--exclude-selectors",
             EXCLUDED,
         ],
