@@ -15,6 +15,7 @@ from bibtexparser.middlewares import LatexDecodingMiddleware
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 
+from knowledge_bank import citation
 from knowledge_bank.catalog import Catalog
 from knowledge_bank.citation import Reference, apa, bibtex, csl_json, reference, ris
 from knowledge_bank.loader import load_content
@@ -124,3 +125,15 @@ def test_csl_json_is_read_by_citeproc_with_the_same_values(ref):
 def test_line_breaks_in_entry_values_become_spaces(tmp_path: Path):
     ref = repository_references()[0]
     assert "\n" not in ref.title + ref.summary + "".join(ref.authors)
+
+
+def test_text_the_bibtex_shortcut_passes_is_text_the_encoder_leaves_as_it_is():
+    """``citation._latex`` returns a text of plain characters without asking the encoder: each such character, and
+    the sequences LaTeX reads specially (``--``, ``''``, ``?``` …), must be what the encoder itself would give."""
+    unchanged = "".join(chr(c) for c in range(32, 127) if citation._UNCHANGED.fullmatch(chr(c)))
+    assert "{" not in unchanged and "&" not in unchanged and "\\" not in unchanged
+    samples = [*unchanged, "--", "---", "...", "''", "``", "?`", "!`", "a--b", unchanged]
+    for text in samples:
+        assert citation._UNCHANGED.fullmatch(text)
+        assert citation._ENCODER.unicode_to_latex(text) == text, text
+    assert citation._latex("Red Calle & Ñandú {x}") == citation._ENCODER.unicode_to_latex("Red Calle & Ñandú {x}")
