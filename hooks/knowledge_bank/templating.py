@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
+from babel.dates import format_date
 from markupsafe import Markup
 
 from .markup import md
@@ -38,14 +39,18 @@ def environment() -> jinja2.Environment:
     )
     env.filters["md"] = md
     env.filters["compact"] = lambda text: "\n".join(line.rstrip() for line in text.split("\n") if line.strip())
-    env.filters["day"] = lambda d: d.strftime("%-d %b %Y")
+    env.filters["day"] = day
     env.filters["yaml"] = lambda text: json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML string
     env.globals["code"] = lambda text: Markup("<code>{}</code>").format(text)
-    env.globals["time"] = lambda d: Markup('<time datetime="{}">{}</time>').format(
-        d.isoformat(), d.strftime("%-d %b %Y")
-    )
+    env.globals["time"] = lambda d: Markup('<time datetime="{}">{}</time>').format(d.isoformat(), day(d))
     env.globals["days"] = lambda n: dt.timedelta(days=n)
     return env
+
+
+def day(date: dt.date, lang: str = "en") -> str:
+    """``date`` as CLDR writes a date in ``lang`` (medium: "Mar 14, 2025", "14 mar 2025"), as the browser's
+    ``Intl.DateTimeFormat`` writes it in Explore and the search results."""
+    return format_date(date, "medium", locale=lang)
 
 
 def template(name: str) -> jinja2.Template:

@@ -23,7 +23,7 @@ def test_the_report_text_starts_within_the_first_screen(browser, server):
     expect(page.locator(".kb-report__file")).to_have_text(re.compile(r"^PDF, 3 pages, \d+ kB$"))
     facts = page.locator(".kb-keyfacts dt").all_inner_texts()
     assert [f.lower() for f in facts[:3]] == ["beneficiary", "cooperating countries", "on-site visit"]
-    expect(page.locator(".kb-kind")).to_contain_text("Published 14 Mar 2025")
+    expect(page.locator(".kb-kind")).to_contain_text("Published Mar 14, 2025")
     page.context.close()
     assert not traffic.errors, traffic.errors
 

@@ -9,6 +9,8 @@ from urllib.parse import urlencode, urlsplit
 
 from playwright.sync_api import expect
 
+from knowledge_bank.templating import day
+
 from ..helpers import open_page, serve
 from .explore import (
     FACETS,
@@ -41,7 +43,7 @@ def test_lists_every_published_entry_newest_first(page, catalog):
     assert first.locator(".kb-item__summary").inner_text() == record["summary"]
     meta = first.locator(".kb-item__meta").inner_text()
     assert first.locator("time").get_attribute("datetime") == record["date"]
-    assert first.locator("time").inner_text() == dt.date.fromisoformat(record["date"]).strftime("%-d %b %Y")
+    assert first.locator("time").inner_text() == day(dt.date.fromisoformat(record["date"]))
     assert all(c["name"] in meta for c in record["countries"]), meta
 
 

@@ -110,6 +110,7 @@ def test_sdg_5_in_spanish_finds_the_gender_equality_entries(search_page, catalog
     found = search(search_page, "ODS 5")
     assert expected <= set(found)
     assert set(found[: len(expected)]) == expected
+    assert set(entry_pages(found)) == expected  # not an entry of the 5th of a month
 
 
 def test_an_institution_is_found(search_page, catalog):
@@ -190,7 +191,7 @@ def test_a_result_shows_title_kind_date_countries_and_a_short_excerpt(search_pag
     first = search_page.locator(".kb-search-result").first
     expect(first.locator(".kb-search-result__title")).to_have_text(re.compile(r"registro social"))
     expect(first.locator(".kb-search-result__meta")).to_have_text(
-        re.compile(r"^(Round report|Lessons-learnt card) · \d{1,2} \w{3} \d{4} · ")
+        re.compile(r"^(Round report|Lessons-learnt card) · \w{3} \d{1,2}, \d{4} · ")
     )
     assert 0 < len(first.locator(".kb-search-result__excerpt").inner_text().split()) <= 30
 

@@ -10,13 +10,13 @@ import { FACETS, apply, formatState, isEmpty } from "./model.js"
 const COLLAPSED = 8 // values shown before "Show all" in long facets
 const PAGE = 50 // results shown at a time
 const COLLAPSIBLE = new Set(["country", "keyword"])
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 const CHIPS = new Set(["role", "phase", "keyword", "year"]) // a chosen value that needs its facet's name (labels explore.chip.*)
 
-/** "2025-03-14" -> "14 Mar 2025", as the static listings write dates. */
+/** "2025-03-14" -> "Mar 14, 2025": CLDR's medium date in the page's language, as the static pages write it (Babel). */
 export function day(iso) {
   const [year, month, date] = iso.split("-").map(Number)
-  return `${date} ${MONTHS[month - 1]} ${year}`
+  const format = new Intl.DateTimeFormat(document.documentElement.lang || "en", { dateStyle: "medium", timeZone: "UTC" })
+  return format.format(new Date(Date.UTC(year, month - 1, date)))
 }
 
 /** An element with attributes (null and false ones left out) and children (strings become text nodes). */

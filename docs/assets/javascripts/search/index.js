@@ -111,7 +111,7 @@ export async function mount(box, root) {
     title.textContent = meta.title || data.url;
     const about = document.createElement("div");
     about.className = "kb-search-result__meta";
-    about.textContent = [meta.kind, meta.date, meta.countries].filter(Boolean).join(" · ");
+    about.textContent = [meta.kind, day(meta.date), meta.countries].filter(Boolean).join(" · ");
     const excerpt = document.createElement("p");
     excerpt.className = "kb-search-result__excerpt";
     excerpt.append(...marked(data.excerpt || ""));
@@ -120,6 +120,15 @@ export async function mount(box, root) {
     link.addEventListener("click", () => (toggle.checked = false));
     li.append(link);
     return li;
+  }
+
+  /* An entry's date, indexed as one word (20240601) so that its numbers find nothing, in the page's language. */
+  function day(value) {
+    const parts = /^(\d{4})(\d{2})(\d{2})$/.exec(value || "");
+    if (!parts) return "";
+    const date = new Date(Date.UTC(+parts[1], +parts[2] - 1, +parts[3]));
+    const lang = document.documentElement.lang || "en";
+    return new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" }).format(date); // as Babel writes it
   }
 
   /* Pagefind's excerpt is HTML with <mark> around the matched words: keep those marks, and only text. */
