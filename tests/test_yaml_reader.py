@@ -34,7 +34,7 @@ def test_every_invisible_character_is_refused():
     import sys
     import unicodedata
 
-    from knowledge_bank.yaml_reader import HIDDEN
+    from knowledge_bank.hidden_characters import HIDDEN
 
     fillers = {0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800}
     for code in range(sys.maxunicode + 1):

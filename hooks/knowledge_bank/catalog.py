@@ -14,8 +14,9 @@ from .countries import Country, CountryResolver
 from .kinds import KINDS
 from .loader import Content, Entry
 from .models import EntryFields
+from .terms import Term
 from .text import slugify
-from .vocabularies import Term, Vocabularies
+from .vocabularies import Vocabularies
 
 
 @dataclass(frozen=True)

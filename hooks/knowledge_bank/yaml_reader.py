@@ -1,71 +1,22 @@
 """Reading YAML text with one set of rules, for front matter and vocabulary files alike.
 
-YAML is read with the safe loader, restricted further: only ``true``/``false`` are booleans
-(``yes``, ``no``, ``on``, ``off`` stay strings, so ``published: yes`` is an error and
-``country: NO`` is Norway), anchors, aliases and tags (``!!binary``, ``!!python/...``) are refused,
-``<<`` and ``=`` are plain keys (no merge, no value key), a key may appear once, and the text is
-bounded in size and nesting so that no input can make reading it slow.
+YAML is read with the safe loader, restricted further (the rules: yaml_rules.py): only ``true``/``false`` are
+booleans, anchors, aliases and tags (``!!binary``, ``!!python/...``) are refused, ``<<`` and ``=`` are plain keys,
+a key may appear once, a field may hold no invisible character (hidden_characters.py), and the text is bounded in
+size and nesting so that no input can make reading it slow. Every problem is collected with its line.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import yaml
 
 from .field_path import FieldPath, dotted
-
-MAX_DEPTH = 20  # nesting of lists and groups: the entry models need 3, the vocabulary files 3
-
-
-class StrictLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2-style booleans: only true/false (any case) are booleans."""
-
-
-_PLAIN = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")  # `<<` and `=` are read as plain text
-StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", *_PLAIN)]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-
-
-def _checked(construct):
-    """A constructor whose ``ValueError`` (``2024-13-45``, an integer of 5,000 digits) becomes a YAML error at the value."""
-
-    def construct_checked(loader: yaml.SafeLoader, node: yaml.Node):
-        try:
-            return construct(loader, node)
-        except (ValueError, OverflowError) as exc:
-            what = "date" if node.tag.endswith(":timestamp") else "number"
-            raise yaml.constructor.ConstructorError(
-                None, None, f"“{node.value[:40]}” is not a valid {what} ({str(exc)[:80]})", node.start_mark
-            ) from exc
-
-    return construct_checked
-
-
-StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _checked(yaml.SafeLoader.construct_yaml_timestamp))
-StrictLoader.add_constructor("tag:yaml.org,2002:int", _checked(yaml.SafeLoader.construct_yaml_int))
-StrictLoader.add_constructor("tag:yaml.org,2002:float", _checked(yaml.SafeLoader.construct_yaml_float))
-
-
-# libyaml reads the same YAML some thirty times faster than PyYAML's pure-Python parser, but its
-# error messages are vaguer (they do not name a tab, for instance). So it reads first; a text it
-# refuses, or in which it finds an alias, a tag or deep nesting, is read again by the pure-Python
-# parser, which writes the problem as editors know it. Both share the resolvers above.
-FastParser: type | None = None
-if getattr(yaml, "__with_libyaml__", False):
-
-    class FastParser(yaml.CSafeLoader):  # type: ignore[no-redef]
-        """libyaml's parser with StrictLoader's resolvers; used only for events and nodes."""
-
-    FastParser.yaml_implicit_resolvers = StrictLoader.yaml_implicit_resolvers
+from .hidden_characters import AS_SPACE, hidden_character, unicode_line_breaks
+from .yaml_rules import MAX_DEPTH, FastParser, StrictLoader
 
 
 @dataclass
@@ -100,9 +51,9 @@ def read_yaml(text: str, wording: Wording, *, max_chars: int, too_long: str = ""
             (1, "", f"{wording.subject} is {len(text):,} characters long; at most {max_chars:,} are allowed{too_long}")
         )
         return doc
-    breaks = _unicode_line_breaks(text, wording)
+    breaks = unicode_line_breaks(text, wording.first_line)
     if breaks:  # reported at their real line; read as spaces, so the lines YAML counts are the editor's
-        text = text.translate(_AS_SPACE)
+        text = text.translate(AS_SPACE)
     node = _fast_node(text) if FastParser is not None else None
     if node is not None:
         _use_node(doc, node, text, wording)
@@ -115,30 +66,6 @@ def read_yaml(text: str, wording: Wording, *, max_chars: int, too_long: str = ""
         _use_node(doc, node, text, wording)
     doc.problems[:0] = breaks
     return doc
-
-
-# Line breaks to YAML (PyYAML and libyaml) but not to editors, reviewers, `grep` or the rest of the project, which
-# split lines at "\n" only: a line that reads as a comment could carry `published: true` after one of them.
-UNICODE_LINE_BREAKS = {"\x85": "NEXT LINE", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
-_AS_SPACE = str.maketrans(dict.fromkeys(UNICODE_LINE_BREAKS, " "))
-
-
-def _unicode_line_breaks(text: str, wording: Wording) -> list[tuple[int, str, str]]:
-    """Every line holding a line break only YAML sees (U+0085, U+2028, U+2029), as a problem at that line."""
-    problems = []
-    for number, line in enumerate(text.split("\n"), start=wording.first_line):
-        found = next((c for c in line if c in UNICODE_LINE_BREAKS), None)
-        if found is not None:
-            problems.append(
-                (
-                    number,
-                    "",
-                    f"this line holds the invisible line break U+{ord(found):04X} ({UNICODE_LINE_BREAKS[found]}), "
-                    f"which YAML reads as a new line although no editor shows one; delete it, and start a new "
-                    f"line with Enter if one is meant",
-                )
-            )
-    return problems
 
 
 def _fast_node(text: str) -> yaml.Node | None:
@@ -282,7 +209,7 @@ def _index(node: yaml.Node, loc: FieldPath, doc: YamlDocument, where: _Where, de
                 continue
             seen[key] = line
             doc.lines[(*loc, key)] = line
-            _hidden_character(key, (*loc, key), line, doc)
+            _hidden(key, (*loc, key), line, doc)
             _index(value_node, (*loc, key), doc, where, depth + 1)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
@@ -291,7 +218,7 @@ def _index(node: yaml.Node, loc: FieldPath, doc: YamlDocument, where: _Where, de
     elif isinstance(node, yaml.ScalarNode):
         doc.raw_scalars[loc] = node.value
         line = node.start_mark.line + where.first_line
-        _hidden_character(node.value, loc, line, doc)
+        _hidden(node.value, loc, line, doc)
         _readable(node, loc, line, doc)
 
 
@@ -329,41 +256,18 @@ def _readable(node: yaml.ScalarNode, loc: FieldPath, line: int, doc: YamlDocumen
         node.tag = "tag:yaml.org,2002:str"
 
 
-def _hidden_character(value: str, loc: FieldPath, line: int, doc: YamlDocument) -> None:
-    """Report the first invisible or forbidden character of ``value`` (a key or a scalar), naming it."""
-    found = HIDDEN.search(value)
-    if found is None:
-        return
-    hidden = found.group()
-    name = unicodedata.name(hidden, "") or (
-        "a noncharacter" if unicodedata.category(hidden) == "Cn" else "a control character"
-    )
-    doc.problems.append(
-        (
-            line,
-            dotted(loc),
-            f"`{dotted(loc) or 'a key'}` contains the invisible character U+{ord(hidden):04X} ({name}); "
-            f"delete it (it can hide or reorder text)",
+def _hidden(value: str, loc: FieldPath, line: int, doc: YamlDocument) -> None:
+    """Report the first invisible or forbidden character of ``value`` (a key or a scalar) at its line."""
+    found = hidden_character(value)
+    if found:
+        doc.problems.append(
+            (
+                line,
+                dotted(loc),
+                f"`{dotted(loc) or 'a key'}` contains the invisible character {found}; "
+                "delete it (it can hide or reorder text)",
+            )
         )
-    )
 
-
-# Characters never meant in a field, that hide, join, reorder or disguise text: control characters (category Cc)
-# other than tab and newline; every format character (category Cf: soft hyphen, zero-width spaces and joiners,
-# LRM/RLM, bidirectional embeddings, overrides and isolates, word joiner, invisible operators, an inner
-# byte-order mark, interlinear annotations, tag characters…); the fillers that show as blanks (combining grapheme
-# joiner, Hangul fillers, braille blank); and Unicode's noncharacters (U+FDD0-FDEF, U+xFFFE and U+xFFFF), which XML
-# forbids. tests/test_yaml_reader.py checks the class against unicodedata.
-HIDDEN = re.compile(
-    "["
-    "\x00-\x08\x0b-\x1f\x7f-\x9f"  # Cc
-    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
-    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"  # Cf
-    "\u034f\u115f\u1160\u3164\uffa0\u2800"  # fillers
-    "\ufdd0-\ufdef\ufffe\uffff"
-    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
-    + "]"
-)
 
 _KEY_NOT_TEXT = "a field name must be a word, not a list or a group"
