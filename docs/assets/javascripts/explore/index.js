@@ -1,74 +1,21 @@
 /*
- * Explore: the controller. Mounts the explorer on the page that has [data-kb-explore], on the first
- * load and after each of Material's instant navigations (document$), keeps the filters in the URL
- * query and follows the back and forward buttons.
+ * Explore, on every page: a few lines that import the explorer (explorer.js, with its model and view)
+ * only on the page that has [data-kb-explore], on the first load or after one of Material's instant
+ * navigations (document$). Other pages load nothing more.
  */
-
-import { apply, formatState, parseState, prepare } from "./model.js"
-import { ExploreView, h } from "./view.js"
 
 // Material's config holds the way from the first page loaded to the site root; it is read once,
 // before any instant navigation, so it resolves against the address of that first page.
 const config = JSON.parse(document.getElementById("__config")?.textContent || "{}")
 const siteRoot = new URL(config.base || ".", location.href)
 
-let loading = null // Promise of the model, shared by every visit to the page
-let current = null // { container, path, model, view }
-
-function load() {
-  if (!loading) {
-    loading = fetch(new URL("catalog.json", siteRoot))
-      .then(response => {
-        if (!response.ok) throw new Error(`catalog.json: HTTP ${response.status}`)
-        return response.json()
-      })
-      .then(prepare)
-    loading.catch(() => { loading = null }) // try again on the next visit
-  }
-  return loading
-}
-
-/** Show `state`; with `push` or `replace`, also record it in the address (a history entry for `push`). */
-function show(state, { push = false, replace = false } = {}) {
-  current.view.render(state, apply(current.model, state))
-  if (push || replace) {
-    // Chromium's history API takes ~10 ms: the results are drawn first, the address is set after.
-    const url = `${location.pathname}${formatState(state, current.model)}${location.hash}`
-    requestAnimationFrame(() => setTimeout(() => {
-      if (url !== `${location.pathname}${location.search}${location.hash}`)
-        history[push ? "pushState" : "replaceState"](null, "", url)
-    }, 0))
-  }
-}
+let explorer = null // the import of explorer.js, once
 
 function mount() {
-  current = null
-  const container = document.querySelector("[data-kb-explore]")
-  if (!container) return
-  // The two messages shown before the catalog (and its labels) arrive are the page's own (docs/explore.md).
-  const { loading, failed } = container.dataset
-  container.replaceChildren(h("p", { class: "kb-explore__status", role: "status" }, loading))
-  load().then(
-    model => {
-      if (!container.isConnected) return
-      current = { container, path: location.pathname, model }
-      current.view = new ExploreView(container, model, {
-        siteRoot,
-        onChange: (state, { replace }) => show(state, { push: !replace, replace }),
-      })
-      show(parseState(location.search, model), { replace: true }) // drops values the catalog does not know
-    },
-    error => {
-      console.warn(error)
-      container.replaceChildren(h("p", { class: "kb-explore__status", role: "status" }, failed))
-    })
+  if (!document.querySelector("[data-kb-explore]")) return
+  explorer ??= import("./explorer.js")
+  explorer.then(module => module.mount(siteRoot))
 }
-
-window.addEventListener("popstate", () => {
-  // A move to another page is Material's to handle (it then emits document$).
-  if (current && current.container.isConnected && location.pathname === current.path)
-    show(parseState(location.search, current.model))
-})
 
 if (window.document$) window.document$.subscribe(mount)
 else mount()
