@@ -27,7 +27,7 @@ from knowledge_bank.problem_banner import problem_banner
 from knowledge_bank.problems import summary
 from knowledge_bank.reference import expand_markers
 from knowledge_bank.render import GeneratedSite, render_site
-from knowledge_bank.search_index import SearchIndexError, indexed_pages, write_search_index
+from knowledge_bank.search_index import SearchIndexer, SearchIndexError, indexed_pages
 from knowledge_bank.timings import record, stage, timed, write_timings
 from knowledge_bank.vocabularies import Vocabularies
 
@@ -49,6 +49,8 @@ class BuildState:
     written_dests: dict[str, str] = field(default_factory=dict)  # generated src_uri -> file written (--dirty)
     pending_dests: dict[str, str] = field(default_factory=dict)  # the same for this build, once it is written
     hand_written: list[str] = field(default_factory=list)  # the hand-written pages' files in the site (the search)
+    indexer: SearchIndexer = field(default_factory=SearchIndexer)  # Pagefind (in the background for serve's rebuilds)
+    builds: int = 0  # builds done by this process (serve rebuilds after the first)
 
     @property
     def preview(self) -> bool:
@@ -198,16 +200,27 @@ def on_page_context(context, page, config, nav):
 
 def on_post_build(config) -> None:
     """Index the written site for the search (the last step, so that `mkdocs build` alone makes a whole site;
-    under `mkdocs serve` the site, previews included, is serve's temporary folder); with KB_TIMINGS=file.json,
-    write the time spent in the project's code and in indexing (for benchmarks/scale.py)."""
+    under `mkdocs serve` the site, previews included, is serve's temporary folder, and a rebuild is indexed in the
+    background); with KB_TIMINGS=file.json, write the time spent in the project's code and in indexing (for
+    benchmarks/scale.py)."""
     if state.dirty:  # a page generated last time and not now (an entry removed or broken since) goes
         for uri in state.written_dests.keys() - state.pending_dests.keys():
             Path(state.written_dests[uri]).unlink(missing_ok=True)
         state.written_pages, state.written_dests, state.pending_dests = state.pending_pages, state.pending_dests, {}
     state.written_banner = state.banner
+    state.builds += 1
+    site, pages = Path(config.site_dir), indexed_pages(state.hand_written, KINDS)
+    if state.preview and state.builds > 1:
+        state.indexer.start(site, pages, report=lambda message: log.warning(f"the search was not updated: {message}"))
+        return
     try:
-        index = write_search_index(Path(config.site_dir), indexed_pages(state.hand_written, KINDS))
+        index = state.indexer.index(site, pages)
     except SearchIndexError as error:
         _refuse(config, str(error))
     record("pagefind (wall)", index.seconds)  # a separate process: wall time, not the hooks' CPU
     write_timings()
+
+
+def on_shutdown() -> None:
+    """Serve is stopping and will remove its folder: end an indexing still running, so that nothing is left."""
+    state.indexer.stop()

@@ -145,8 +145,11 @@ def test_a_dirty_build_is_refused(project, tmp_path):
 @pytest.mark.build
 def test_serve_dirty_rebuilds_the_pages_an_edit_changes(tmp_path):
     """`python3 tasks.py serve` runs `mkdocs serve --dirty`: an edited title shows on the entry, its listing
-    and its keyword page (generated pages are rebuilt when their content changed, not by file dates)."""
+    and its keyword page (generated pages are rebuilt when their content changed, not by file dates), and then in
+    the search, indexed in the background while the search of the build before stays in place."""
     project = make_project(tmp_path, with_repo_content=True)
+    temp = tmp_path / "temp"  # where mkdocs serve writes its site
+    temp.mkdir()
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     log = (tmp_path / "serve.log").open("w")
@@ -155,20 +158,30 @@ def test_serve_dirty_rebuilds_the_pages_an_edit_changes(tmp_path):
         cwd=project,
         stdout=log,
         stderr=subprocess.STDOUT,
-        env=mkdocs_env(),
+        env={**mkdocs_env(), "TMPDIR": str(temp)},
     )
+
+    def indexed_title() -> str:
+        try:
+            (site,) = temp.iterdir()
+            return search_records(site)["lessons/red-calle/"]["meta"]["title"]
+        except (OSError, ValueError, KeyError):  # the new bundle is being swapped in
+            return ""
 
     def wait_for(check, what: str) -> None:
         _wait_for(server, log, check, what)
 
     try:
         wait_for(lambda: fetch(base + "lessons/red-calle/"), "mkdocs serve --dirty did not answer")
+        assert indexed_title().startswith("Building together")  # the first build is indexed before serving
         source = project / "lessons" / "red-calle.md"
         text = source.read_text(encoding="utf-8")
         source.write_text(text.replace("title: Building together", "title: Edited while serving"), encoding="utf-8")
         wait_for(lambda: "Edited while serving" in fetch(base + "lessons/red-calle/"), "the edit was not rebuilt")
         wait_for(lambda: "Edited while serving" in fetch(base + "lessons/"), "the listing was not rebuilt")
         assert "Edited while serving" in fetch(base + "keywords/peer-review/")
+        wait_for(lambda: indexed_title().startswith("Edited while serving"), "the search was not updated")
+        assert json.loads(fetch(base + "pagefind/pagefind-entry.json"))["languages"]["en"]["page_count"]
     finally:
         server.terminate()
         server.wait(timeout=60)

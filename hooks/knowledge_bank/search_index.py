@@ -14,8 +14,9 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,31 +81,58 @@ def indexed_pages(pages: Iterable[str], folders: Iterable[str]) -> str:
     return "{" + ",".join(paths) + "}"
 
 
-def write_search_index(site: Path, glob: str = "**/*.html", bundle: str = BUNDLE) -> SearchIndex:
-    """Index the HTML files of ``site`` matching ``glob`` with Pagefind into ``site/bundle/``, replacing an
-    earlier bundle."""
-    folder = site / bundle
-    shutil.rmtree(folder, ignore_errors=True)  # `mkdocs serve` rebuilds into the same folder
-    start = time.monotonic()
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pagefind",
-            "--site",
-            str(site),
-            "--output-subdir",
-            bundle,
-            "--glob",
-            glob,
-            "--exclude-selectors",
-            EXCLUDED,
-        ],
-        capture_output=True,
-        text=True,
-    )
-    seconds = time.monotonic() - start
-    if done.returncode != 0 or not (folder / "pagefind.js").is_file():
-        raise SearchIndexError(f"Pagefind could not index {site}: {(done.stderr or done.stdout).strip()}")
-    pages = re.search(r"Indexed (\d+) pages?", done.stdout)
-    return SearchIndex(folder, int(pages[1]) if pages else 0, seconds)
+class SearchIndexer:
+    """Runs Pagefind over a written site. ``mkdocs build`` waits for it (``index``); ``mkdocs serve`` does too for
+    its first build, then indexes each rebuild in the background (``start``), so that an edited page reloads at
+    once and its search follows a few seconds later. A new bundle is written beside the old one and swapped in,
+    so that the site always has one."""
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen[str] | None = None
+        self._thread: threading.Thread | None = None
+
+    def index(self, site: Path, glob: str = "**/*.html", bundle: str = BUNDLE) -> SearchIndex:
+        """Index the HTML files of ``site`` matching ``glob`` into ``site/bundle/``, replacing an earlier bundle."""
+        staging, old = site / f"{bundle}.next", site / f"{bundle}.old"
+        for folder in (staging, old):
+            shutil.rmtree(folder, ignore_errors=True)
+        start = time.monotonic()
+        command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", staging.name]
+        command += ["--glob", glob, "--exclude-selectors", EXCLUDED]
+        self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        stdout, stderr = self._process.communicate()
+        seconds = time.monotonic() - start
+        if self._process.returncode != 0 or not (staging / "pagefind.js").is_file():
+            raise SearchIndexError(f"Pagefind could not index {site}: {(stderr or stdout).strip()}")
+        folder = site / bundle
+        if folder.exists():
+            folder.rename(old)
+        staging.rename(folder)
+        shutil.rmtree(old, ignore_errors=True)
+        pages = re.search(r"Indexed (\d+) pages?", stdout)
+        return SearchIndex(folder, int(pages[1]) if pages else 0, seconds)
+
+    def start(self, site: Path, glob: str, report: Callable[[str], None]) -> None:
+        """Index in the background, once the indexing started before has ended; ``report`` a failure."""
+        self.wait()
+
+        def work() -> None:
+            try:
+                self.index(site, glob)
+            except (SearchIndexError, OSError) as error:  # OSError: serve removed its folder as it stopped
+                report(str(error))
+
+        self._thread = threading.Thread(target=work, name="pagefind", daemon=True)
+        self._thread.start()
+
+    def wait(self) -> None:
+        """Wait for the background indexing, if any."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def stop(self) -> None:
+        """End the indexing at once (serve is stopping and removes its folder): nothing is written after."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.terminate()
+        self.wait()
