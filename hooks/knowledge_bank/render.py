@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 from dataclasses import dataclass, field
 from functools import cache
@@ -108,6 +109,8 @@ def render_site(
             out.data[f"{folder}/{entry.slug}.{suffix}"] = text
         out.pages[uri] = entry_page.render(
             entry=entry,
+            # The page's title as MkDocs takes it from a heading: its text as HTML, on one line.
+            title=" ".join(html.escape(entry.fields.title, quote=False).split()),
             roles=catalog.roles_of(entry),
             related=related,
             # The body in its own language: read by screen readers in that language.

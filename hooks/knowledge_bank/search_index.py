@@ -11,6 +11,7 @@ there, in the four languages, so that ``Brésil`` or ``ODS 5`` find it without f
 from __future__ import annotations
 
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -40,7 +41,8 @@ class SearchIndex:
 
     folder: Path
     pages: int
-    seconds: float
+    seconds: float  # wall time
+    cpu: float = 0.0  # Pagefind's CPU time (user and system), all its threads
 
 
 def meta_value(text: str) -> str:
@@ -96,12 +98,13 @@ class SearchIndexer:
         staging, old = site / f"{bundle}.next", site / f"{bundle}.old"
         for folder in (staging, old):
             shutil.rmtree(folder, ignore_errors=True)
-        start = time.monotonic()
+        start, before = time.monotonic(), resource.getrusage(resource.RUSAGE_CHILDREN)
         command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", staging.name]
         command += ["--glob", glob, "--exclude-selectors", EXCLUDED]
         self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         stdout, stderr = self._process.communicate()
-        seconds = time.monotonic() - start
+        seconds, after = time.monotonic() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
         if self._process.returncode != 0 or not (staging / "pagefind.js").is_file():
             raise SearchIndexError(f"Pagefind could not index {site}: {(stderr or stdout).strip()}")
         folder = site / bundle
@@ -110,7 +113,7 @@ class SearchIndexer:
         staging.rename(folder)
         shutil.rmtree(old, ignore_errors=True)
         pages = re.search(r"Indexed (\d+) pages?", stdout)
-        return SearchIndex(folder, int(pages[1]) if pages else 0, seconds)
+        return SearchIndex(folder, int(pages[1]) if pages else 0, seconds, cpu)
 
     def start(self, site: Path, glob: str, report: Callable[[str], None]) -> None:
         """Index in the background, once the indexing started before has ended; ``report`` a failure."""
