@@ -22,11 +22,12 @@ from mkdocs.utils import clean_directory
 from knowledge_bank.catalog import Catalog
 from knowledge_bank.html_blocks import FragmentCache
 from knowledge_bank.kinds import KINDS
+from knowledge_bank.languages import LANGUAGES
 from knowledge_bank.loader import load_content
 from knowledge_bank.problem_banner import problem_banner
 from knowledge_bank.problems import summary
 from knowledge_bank.reference import expand_markers
-from knowledge_bank.render import GeneratedSite, render_site
+from knowledge_bank.render import GeneratedSite, language_of, render_site, tree
 from knowledge_bank.search_index import SearchIndexer, SearchIndexError, indexed_pages
 from knowledge_bank.timings import record, stage, timed, write_timings
 from knowledge_bank.vocabularies import Vocabularies
@@ -51,6 +52,7 @@ class BuildState:
     hand_written: list[str] = field(default_factory=list)  # the hand-written pages' files in the site (the search)
     indexer: SearchIndexer = field(default_factory=SearchIndexer)  # Pagefind (in the background for serve's rebuilds)
     builds: int = 0  # builds done by this process (serve rebuilds after the first)
+    languages: tuple[str, ...] = LANGUAGES  # of the interface (mkdocs.yml's extra.kb_languages: all four unless set)
 
     @property
     def preview(self) -> bool:
@@ -107,6 +109,7 @@ def on_config(config):
             "`--dirty` is refused outside `mkdocs serve`: it would keep in the site the pages of entries that "
             "have since been unpublished or removed; build without --dirty",
         )
+    state.languages = tuple(config.extra.get("kb_languages") or LANGUAGES)  # the interface's languages: all four
     with stage("load and validate"):
         content = load_content(Path(config.config_file_path).parent)
     state.vocabularies = content.vocabularies
@@ -126,7 +129,7 @@ def on_config(config):
         catalog = Catalog.build(content, preview=state.preview)
         catalog.facets()
     with stage("render generated pages"):
-        state.site = render_site(catalog, config.site_url or "", site_name=config.site_name)
+        state.site = render_site(catalog, config.site_url or "", state.languages, site_name=config.site_name)
     return config
 
 
@@ -172,7 +175,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     holds entries' text)."""
     if page.file.src_uri in state.site.pages:
         return markdown
-    return state.site.expand(expand_markers(markdown, state.vocabularies))
+    return state.site.expand(expand_markers(markdown, state.vocabularies), page.file.src_uri)
 
 
 @timed
@@ -189,6 +192,9 @@ def on_page_content(html: str, page, config, files) -> str:
 def on_page_context(context, page, config, nav):
     """Give an entry page its head's tags, and point its edit button at its source file in rounds/ or lessons/."""
     uri = page.file.src_uri
+    lang = language_of(uri)
+    context["kb_lang"] = lang  # the interface's language (docs/overrides/partials/language.html)
+    context["kb_label"] = state.vocabularies.labels.language(lang)
     if uri in state.site.heads:
         context["kb_head"] = state.site.heads[uri]  # description, link previews, citation tags (main.html)
     source = state.site.sources.get(uri)
@@ -209,7 +215,8 @@ def on_post_build(config) -> None:
         state.written_pages, state.written_dests, state.pending_dests = state.pending_pages, state.pending_dests, {}
     state.written_banner = state.banner
     state.builds += 1
-    site, pages = Path(config.site_dir), indexed_pages(state.hand_written, KINDS)
+    folders = [tree(lang) + folder for lang in state.languages for folder in KINDS]
+    site, pages = Path(config.site_dir), indexed_pages(state.hand_written, folders)
     if state.preview and state.builds > 1:
         state.indexer.start(site, pages, report=lambda message: log.warning(f"the search was not updated: {message}"))
         return

@@ -68,6 +68,11 @@ class Entry:
         return self.fields.published is True and self.fields.is_authorized() is True
 
     @property
+    def uri(self) -> str:
+        """Its page among MkDocs' files: ``rounds/<slug>.md``."""
+        return f"{self.folder}/{self.slug}.md"
+
+    @property
     def url(self) -> str:
         return f"{self.folder}/{self.slug}/"
 

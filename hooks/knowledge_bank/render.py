@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -19,11 +20,14 @@ from .cooperation import Cooperation, cooperation
 from .datapackage import datapackage_json
 from .exports import catalog_csv, catalog_json, catalog_schema, feed_xml
 from .html_blocks import FragmentCache, HtmlBlocks
+from .labels import Wording
 from .languages import LANGUAGES
 from .page_head import entry_head
 from .search_index import meta_value, search_terms
 from .statistics import ROLES, country_entries, statistics, statistics_json
 from .templating import for_build
+from .text import fold
+from .translation import InLanguage
 
 MAP_MARKER = "<!-- kb:map -->"  # where a hand-written page (the home page) shows the map of the Americas
 FRONT_DOOR = "<!-- kb:front-door -->"  # where docs/index.md shows the search, the numbers and the latest entries
@@ -42,12 +46,15 @@ class GeneratedSite:
     tocs: dict[str, list[dict]] = field(default_factory=dict)  # entry page src_uri -> its table of contents
     heads: dict[str, str] = field(default_factory=dict)  # entry page src_uri -> the tags of its <head> (page_head.py)
     html_blocks: HtmlBlocks = field(default_factory=HtmlBlocks)  # HTML that replaces tokens after Markdown
-    markers: dict[str, str] = field(default_factory=dict)  # <!-- kb:… --> in a hand-written page -> its Markdown
+    # (language folder, <!-- kb:… -->) in a hand-written page -> its Markdown in that language
+    markers: dict[tuple[str, str], str] = field(default_factory=dict)
 
-    def expand(self, markdown: str) -> str:
-        """A hand-written page's Markdown with each marker (``<!-- kb:front-door -->``, ``<!-- kb:map -->``) replaced by what it stands for."""
-        for marker, replacement in self.markers.items():
-            if marker in markdown:
+    def expand(self, markdown: str, uri: str = "index.md") -> str:
+        """The Markdown of the hand-written page ``uri`` with each marker (``<!-- kb:front-door -->``,
+        ``<!-- kb:map -->``) replaced by what it stands for, in the page's language."""
+        here = tree(language_of(uri))
+        for (folder, marker), replacement in self.markers.items():
+            if folder == here and marker in markdown:
                 markdown = markdown.replace(marker, replacement)
         return markdown
 
@@ -66,90 +73,34 @@ def file_size(size: int, lang: str) -> str:
     return format_unit(round(size / 1e6, 1), "digital-megabyte", locale=lang, length="short", format="#,##0.#")
 
 
+def tree(lang: str) -> str:
+    """The folder of a language's pages in the site: English at the root, the others in ``es/``, ``pt/``, ``fr/``."""
+    return "" if lang == LANGUAGES[0] else f"{lang}/"
+
+
+def language_of(uri: str) -> str:
+    """The interface language of the page at ``uri`` (``es/rounds/x.md`` -> ``es``)."""
+    first = uri.split("/", 1)[0]
+    return first if first in LANGUAGES[1:] and "/" in uri else LANGUAGES[0]
+
+
 def render_site(
-    catalog: Catalog, site_url: str = "", lang: str = "en", site_name: str = "Knowledge Bank"
+    catalog: Catalog, site_url: str = "", languages: tuple[str, ...] = LANGUAGES, site_name: str = "Knowledge Bank"
 ) -> GeneratedSite:
-    """All generated pages and data files for ``catalog``, with the interface in ``lang``."""
+    """All generated pages, in each of ``languages``, and the data files (once) for ``catalog``."""
     out = GeneratedSite()
-    labels = catalog.vocabularies.labels
-    t = labels.language(lang)
-    kinds = catalog.kinds
-    env = for_build(  # what every page template may use
-        t=t,
-        catalog=catalog,
-        kinds=kinds,
-        html_block=out.html_blocks,
-        cached=FragmentCache(),
-        keyword_slug=keyword_slug,
-        language_name=language_name,
-        file_size=lambda size: file_size(size, lang),
-        other_languages=[other for other in LANGUAGES if other != lang],
-        country_names=lambda e, sep=", ": sep.join(catalog.country(code).name for code in catalog.roles_of(e)),
-        search_terms=lambda e: search_terms(catalog, e),
-        search_meta=meta_value,
-        role_names=lambda roles: ", ".join(t("roles." + r) for r in roles),
-        map=americas_map(catalog),
-        flows=cooperation(catalog),
-    )
-    out.markers[MAP_MARKER] = env.get_template("pages/home_map.md.j2").render()
-    entry_page = env.get_template("pages/entry.md.j2")
-    headings = {"details": t("fields.details"), "cite": t("cite.title"), "related": t("fields.related")}
-    base = site_url.rstrip("/") + "/" if site_url else ""
+    t = catalog.vocabularies.labels.language(LANGUAGES[0])
     for entry in catalog.entries:
-        uri = f"{entry.folder}/{entry.slug}.md"
-        related = catalog.related(entry)
-        genre = (
-            t(f"kinds.{entry.kind}.genre")
-            if f"kinds.{entry.kind}.genre" in labels.texts
-            else t(f"kinds.{entry.kind}.one")
-        )
-        ref = reference(catalog, entry, genre, site_name, site_url)
+        ref = reference(catalog, entry, genre(t, entry.kind), site_name, site_url)
         folder = f"{entry.folder}/{entry.slug}"
         for suffix, text in (("bib", bibtex(ref)), ("ris", ris(ref)), ("json", csl_json(ref))):
             out.data[f"{folder}/{entry.slug}.{suffix}"] = text
-        out.pages[uri] = entry_page.render(
-            entry=entry,
-            # The page's title as MkDocs takes it from a heading: its text as HTML, on one line.
-            title=" ".join(html.escape(entry.fields.title, quote=False).split()),
-            roles=catalog.roles_of(entry),
-            related=related,
-            # The body in its own language: read by screen readers in that language.
-            body=out.html_blocks.add(
-                f'<div class="kb-body" lang="{entry.fields.language}">{entry.rendered.html}</div>'
-            ),
-            heading_ids={key: entry.rendered.id_after(text) for key, text in headings.items()},
-            citation=apa_parts(ref),
-            downloads={suffix: f"{entry.slug}.{suffix}" for suffix in ("bib", "ris", "json")},
-            address=base + entry.url,
-        )
-        shown = [headings["details"], headings["cite"], *([headings["related"]] if related else [])]
-        out.tocs[uri] = entry.rendered.toc(shown)
-        out.heads[uri] = entry_head(catalog, entry, ref, site_url)
-        out.sources[uri] = entry.source
-        out.out_of_nav.add(uri)
+        out.heads[entry.uri] = entry_head(catalog, entry, ref, site_url)  # the same entry in every language
         for attachment in entry.attachments:
-            out.attachments[f"{entry.folder}/{entry.slug}/{attachment.name}"] = attachment.path
-    kind_index = env.get_template("pages/kind_index.md.j2")
-    for kind in kinds:
-        for pager in paginate(catalog.by_kind(kind.kind), f"{kind.folder}/index.md", depth=1):
-            out.pages[pager.uri] = kind_index.render(kind=kind, entries=pager.entries, pager=pager)
-            if pager.number > 1:
-                out.out_of_nav.add(pager.uri)
-    facet_index = env.get_template("pages/facet_index.md.j2")
-    facet_value = env.get_template("pages/facet_value.md.j2")
-    for facet in catalog.facets():
-        out.pages[f"{facet.name}/index.md"] = facet_index.render(facet=facet)
-        for value in facet.values:
-            for pager in paginate(value.entries, f"{facet.name}/{value.slug}.md", depth=2):
-                out.pages[pager.uri] = facet_value.render(facet=facet, value=value, entries=pager.entries, pager=pager)
-                out.out_of_nav.add(pager.uri)
-    out.markers[FRONT_DOOR] = env.get_template("pages/front_door.md.j2").render()
-    flows = env.globals["flows"]
-    render_cooperation(out, env, flows)
-    charts = statistics(catalog)
-    out.pages["statistics/index.md"] = env.get_template("pages/statistics.md.j2").render(
-        statistics=charts, entries_of=country_entries(catalog), role_keys=ROLES
-    )
+            out.attachments[f"{folder}/{attachment.name}"] = attachment.path
+    flows, charts = cooperation(catalog), statistics(catalog)
+    for lang in languages:
+        _render_pages(out, catalog, lang, site_url, site_name, flows, charts)
     out.data["statistics.json"] = statistics_json(catalog, charts, flows)
     out.data["catalog.json"] = catalog_json(catalog)
     out.data["catalog.schema.json"] = catalog_schema()
@@ -161,14 +112,132 @@ def render_site(
     return out
 
 
-def render_cooperation(out: GeneratedSite, env: jinja2.Environment, flows: Cooperation) -> None:
-    """``cooperation/``: the matrix of flows; ``cooperation/<cooperating>/<beneficiary>/``: the rounds of one flow."""
-    out.pages["cooperation/index.md"] = env.get_template("pages/cooperation.md.j2").render()
+def genre(t: Wording, kind: str) -> str:
+    """What a kind of entry is called in a citation (``Round report``), in ``t``'s language."""
+    return t(f"kinds.{kind}.genre") if f"kinds.{kind}.genre" in t.labels.texts else t(f"kinds.{kind}.one")
+
+
+def _render_pages(
+    out: GeneratedSite, catalog: Catalog, lang: str, site_url: str, site_name: str, flows: Cooperation, charts
+) -> None:
+    """The generated pages with the interface in ``lang``, in that language's folder of the site."""
+    t = catalog.vocabularies.labels.language(lang)
+    here = tree(lang)
+    up = "../" if here else ""  # from a language's root to the site's, where the data files are
+    kinds = catalog.kinds
+    name = InLanguage(lang)
+    env = for_build(  # what every page template may use
+        lang,
+        t=t,
+        country=lambda code: name(catalog.country(code)),
+        by_name=lambda values: sorted(values, key=lambda v: fold(name(v))),
+        value_label=lambda bar: bar_label(catalog, name, bar),
+        catalog=catalog,
+        kinds=kinds,
+        html_block=out.html_blocks,
+        cached=FragmentCache(),
+        keyword_slug=keyword_slug,
+        language_name=language_name,
+        file_size=lambda size: file_size(size, lang),
+        # An entry's own files (its report, its citations) are in its folder of the English pages.
+        file_of=lambda entry, file: f"../../../{entry.folder}/{entry.slug}/{file}" if here else file,
+        data_root=up,
+        other_languages=[other for other in LANGUAGES if other != lang],
+        country_names=lambda e, sep=", ": sep.join(name(catalog.country(code)) for code in catalog.roles_of(e)),
+        search_terms=lambda e: search_terms(catalog, e),
+        search_meta=meta_value,
+        role_names=lambda roles: ", ".join(t("roles." + r) for r in roles),
+        map=americas_map(catalog),
+        flows=flows,
+    )
+    env.filters["tr"] = name  # {{ country | tr }}: a value of the catalog in the page's language
+    out.markers[here, MAP_MARKER] = env.get_template("pages/home_map.md.j2").render()
+    entry_page = env.get_template("pages/entry.md.j2")
+    headings = {"details": t("fields.details"), "cite": t("cite.title"), "related": t("fields.related")}
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    for entry in catalog.entries:
+        uri = here + entry.uri
+        related = catalog.related(entry)
+        ref = reference(catalog, entry, genre(t, entry.kind), site_name, site_url)
+        body = entry.rendered.html if not here else rebased(entry.rendered.html, entry)
+        out.pages[uri] = entry_page.render(
+            entry=entry,
+            # The page's title as MkDocs takes it from a heading: its text as HTML, on one line.
+            title=" ".join(html.escape(entry.fields.title, quote=False).split()),
+            roles=catalog.roles_of(entry),
+            related=related,
+            # The body in its own language: read by screen readers in that language.
+            body=out.html_blocks.add(f'<div class="kb-body" lang="{entry.fields.language}">{body}</div>'),
+            heading_ids={key: entry.rendered.id_after(text) for key, text in headings.items()},
+            citation=apa_parts(ref),
+            downloads={suffix: f"{entry.slug}.{suffix}" for suffix in ("bib", "ris", "json")},
+            address=base + here + entry.url,
+        )
+        shown = [headings["details"], headings["cite"], *([headings["related"]] if related else [])]
+        out.tocs[uri] = entry.rendered.toc(shown)
+        out.heads[uri] = out.heads[entry.uri]
+        out.sources[uri] = entry.source
+        out.out_of_nav.add(uri)
+    kind_index = env.get_template("pages/kind_index.md.j2")
+    for kind in kinds:
+        for pager in paginate(catalog.by_kind(kind.kind), f"{kind.folder}/index.md", depth=1):
+            out.pages[here + pager.uri] = kind_index.render(kind=kind, entries=pager.entries, pager=pager)
+            if pager.number > 1 or here:
+                out.out_of_nav.add(here + pager.uri)
+    facet_index = env.get_template("pages/facet_index.md.j2")
+    facet_value = env.get_template("pages/facet_value.md.j2")
+    for facet in catalog.facets():
+        out.pages[f"{here}{facet.name}/index.md"] = facet_index.render(facet=facet)
+        if here:
+            out.out_of_nav.add(f"{here}{facet.name}/index.md")
+        for value in facet.values:
+            for pager in paginate(value.entries, f"{facet.name}/{value.slug}.md", depth=2):
+                out.pages[here + pager.uri] = facet_value.render(
+                    facet=facet, value=value, entries=pager.entries, pager=pager
+                )
+                out.out_of_nav.add(here + pager.uri)
+    out.markers[here, FRONT_DOOR] = env.get_template("pages/front_door.md.j2").render()
+    render_cooperation(out, env, flows, here)
+    out.pages[f"{here}statistics/index.md"] = env.get_template("pages/statistics.md.j2").render(
+        statistics=charts, entries_of=country_entries(catalog), role_keys=ROLES
+    )
+    if here:
+        out.out_of_nav.update({f"{here}statistics/index.md", f"{here}cooperation/index.md"})
+
+
+def bar_label(catalog: Catalog, name: InLanguage, bar) -> str:
+    """What a bar of a statistics chart is called in ``name``'s language: its phase, SDG, country or keyword."""
+    vocabularies = catalog.vocabularies
+    if bar.href.startswith("countries/"):
+        return name(catalog.country(bar.key))
+    for folder, vocabulary in (("phases/", vocabularies.phases), ("sdgs/", vocabularies.sdgs)):
+        if bar.href.startswith(folder):
+            return name(vocabulary[bar.key])
+    return bar.label
+
+
+_RELATIVE = re.compile(r'(\s(?:src|href)=")([^"#/:?][^"]*)"')
+
+
+def rebased(body: str, entry) -> str:
+    """An entry's body for its page in another language's folder: links to the entry's own files (its pictures,
+    its attachments) lead to them in the entry's English folder."""
+    names = {attachment.name for attachment in entry.attachments}
+    if not names:
+        return body
+    prefix = f"../../../{entry.folder}/{entry.slug}/"
+    return _RELATIVE.sub(lambda m: f'{m[1]}{prefix}{m[2]}"' if m[2] in names else m[0], body)
+
+
+def render_cooperation(out: GeneratedSite, env: jinja2.Environment, flows: Cooperation, here: str = "") -> None:
+    """``cooperation/``: the matrix of flows; ``cooperation/<cooperating>/<beneficiary>/``: the rounds of one flow
+    (in the language folder ``here``)."""
+    out.pages[f"{here}cooperation/index.md"] = env.get_template("pages/cooperation.md.j2").render()
     flow_page = env.get_template("pages/cooperation_flow.md.j2")
     for flow in flows.flows:
         for pager in paginate(flow.rounds, flow.path + "index.md", depth=3):
-            out.pages[pager.uri] = flow_page.render(flow=flow, entries=pager.entries, pager=pager)
-            out.out_of_nav.add(pager.uri)
+            out.pages[here + pager.uri] = flow_page.render(flow=flow, entries=pager.entries, pager=pager)
+            out.out_of_nav.add(here + pager.uri)
 
 
 @dataclass(frozen=True)

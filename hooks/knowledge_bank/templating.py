@@ -26,9 +26,24 @@ def _escapes(name: str | None) -> bool:
     return not (name or "").startswith("editors/")
 
 
-@cache
-def environment() -> jinja2.Environment:
-    """The environment: its templates, filters and the helpers that depend on no build."""
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once per process, shared by every environment (each build's, each language's)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
+def _new_environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=_escapes,
@@ -36,15 +51,25 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        bytecode_cache=_COMPILED,
     )
     env.filters["md"] = md
     env.filters["compact"] = lambda text: "\n".join(line.rstrip() for line in text.split("\n") if line.strip())
     env.filters["day"] = day
+    # A value of the catalog as written in English (a term's label, a country's name); each build's environment
+    # replaces it with the page's language (translation.InLanguage).
+    env.filters["tr"] = lambda value: getattr(value, "label", None) or getattr(value, "name", str(value))
     env.filters["yaml"] = lambda text: json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML string
     env.globals["code"] = lambda text: Markup("<code>{}</code>").format(text)
     env.globals["time"] = lambda d: Markup('<time datetime="{}">{}</time>').format(d.isoformat(), day(d))
     env.globals["days"] = lambda n: dt.timedelta(days=n)
     return env
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The environment: its templates, filters and the helpers that depend on no build."""
+    return _new_environment()
 
 
 def day(date: dt.date, lang: str = "en") -> str:
@@ -58,12 +83,15 @@ def template(name: str) -> jinja2.Template:
     return environment().get_template(name)
 
 
-def for_build(**values: object) -> jinja2.Environment:
-    """The environment with one build's values (its catalog, its labels…) as globals.
+def for_build(lang: str = "en", **values: object) -> jinja2.Environment:
+    """An environment of its own for one build in one language, with the build's values (its catalog, its labels…)
+    as globals and dates written in ``lang``.
 
-    Templates import their macros without context, so each imported template is run once per build, not
-    once per page; what the macros need comes from these globals.
+    Templates import their macros without context, so each imported template is run once per build and language,
+    not once per page; what the macros need comes from these globals. Templates are compiled once per process.
     """
-    env = environment().overlay()
+    env = _new_environment()
+    env.filters["day"] = lambda date: day(date, lang)
+    env.globals["time"] = lambda d: Markup('<time datetime="{}">{}</time>').format(d.isoformat(), day(d, lang))
     env.globals.update(values)
     return env
