@@ -16,18 +16,21 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import clean_directory
+from mkdocs.utils import clean_directory, get_relative_url
 
 from knowledge_bank.catalog import Catalog
 from knowledge_bank.html_blocks import FragmentCache
 from knowledge_bank.kinds import KINDS
 from knowledge_bank.languages import LANGUAGES
 from knowledge_bank.loader import load_content
+from knowledge_bank.navigation import language_switch, nav_in
 from knowledge_bank.problem_banner import problem_banner
 from knowledge_bank.problems import summary
 from knowledge_bank.reference import expand_markers
-from knowledge_bank.render import GeneratedSite, language_of, render_site, tree
+from knowledge_bank.render import GeneratedSite, language_name, language_of, render_site, tree
 from knowledge_bank.search_index import SearchIndexer, SearchIndexError, indexed_pages
 from knowledge_bank.timings import record, stage, timed, write_timings
 from knowledge_bank.vocabularies import Vocabularies
@@ -53,6 +56,8 @@ class BuildState:
     indexer: SearchIndexer = field(default_factory=SearchIndexer)  # Pagefind (in the background for serve's rebuilds)
     builds: int = 0  # builds done by this process (serve rebuilds after the first)
     languages: tuple[str, ...] = LANGUAGES  # of the interface (mkdocs.yml's extra.kb_languages: all four unless set)
+    navs: dict[str, Navigation] = field(default_factory=dict)  # the navigation of each language
+    files: Files | None = None  # this build's files
 
     @property
     def preview(self) -> bool:
@@ -159,6 +164,57 @@ def on_files(files: Files, config) -> Files:
 
 
 @timed
+def on_nav(nav: Navigation, config, files: Files) -> Navigation:
+    """The navigation of each other language: mkdocs.yml's, with that language's pages and titles."""
+    state.files, state.navs = files, {LANGUAGES[0]: nav}
+    for lang in state.languages:
+        if lang != LANGUAGES[0]:
+            items = nav_in(
+                lang, config.nav or [], lambda uri: files.get_file_from_path(uri) is not None, _wording(lang)
+            )
+            state.navs[lang] = _navigation(items, files)
+    return nav
+
+
+def _alternates(uri: str, lang: str) -> list[dict]:
+    """The page ``uri`` in each language it exists in, the current one included: language, its name, the page."""
+    english = uri.removeprefix(tree(lang))
+    found = []
+    for other in state.languages:
+        file = state.files.get_file_from_path(tree(other) + english) if state.files else None
+        if file is not None and file.page is not None:
+            found.append({"lang": other, "name": language_name(other), "page": file.page, "current": other == lang})
+    return found if len(found) > 1 else []
+
+
+def _wording(lang: str):
+    return state.vocabularies.labels.language(lang)
+
+
+def _navigation(items, files: Files) -> Navigation:
+    """MkDocs' navigation of ``items`` (navigation.NavItem): sections, pages of the site and links."""
+    pages: list[Page] = []
+
+    def convert(item, parent: Section | None):
+        if item.children:
+            section = Section(item.title, [])
+            section.children = [convert(child, section) for child in item.children]
+            converted = section
+        elif item.uri:
+            converted = files.get_file_from_path(item.uri).page
+            converted.title = item.title
+            pages.append(converted)
+        else:
+            converted = Link(item.title, item.url)
+        converted.parent = parent
+        return converted
+
+    navigation = Navigation([convert(item, None) for item in items], pages)
+    navigation.homepage = pages[0] if pages and pages[0].file.src_uri.endswith("/index.md") else None
+    return navigation
+
+
+@timed
 def on_env(env, config, files):
     """A fresh cache, for each build, of theme fragments shared by many pages, the labels the theme's overrides
     write, and the preview's problem banner (docs/overrides/)."""
@@ -194,6 +250,14 @@ def on_page_context(context, page, config, nav):
     uri = page.file.src_uri
     lang = language_of(uri)
     context["kb_lang"] = lang  # the interface's language (docs/overrides/partials/language.html)
+    context["nav"] = state.navs.get(lang, nav)
+    alternates = _alternates(uri, lang)  # the same page in the other languages (partials/kb-languages.html)
+    context["kb_alternates"] = alternates
+    context["kb_switch"] = language_switch(
+        lang,
+        [(alt["lang"], get_relative_url(alt["page"].url, page.url)) for alt in alternates],
+        state.vocabularies.labels,
+    )
     context["kb_label"] = state.vocabularies.labels.language(lang)
     if uri in state.site.heads:
         context["kb_head"] = state.site.heads[uri]  # description, link previews, citation tags (main.html)
