@@ -221,6 +221,7 @@ def on_env(env, config, files):
     env.globals["kb_cached"] = FragmentCache()
     env.globals["kb_label"] = state.vocabularies.labels.language("en")
     env.globals["kb_problems"] = Markup(state.banner)
+    env.globals["kb_alternates_of"] = lambda page: _alternates(page.file.src_uri, language_of(page.file.src_uri))
     return env
 
 

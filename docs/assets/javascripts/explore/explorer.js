@@ -18,7 +18,7 @@ function load() {
         if (!response.ok) throw new Error(`catalog.json: HTTP ${response.status}`)
         return response.json()
       })
-      .then(prepare)
+      .then(catalog => prepare(catalog, document.documentElement.lang || "en"))
     loading.catch(() => { loading = null }) // try again on the next visit
   }
   return loading
@@ -37,6 +37,12 @@ function show(state, { push = false, replace = false } = {}) {
   }
 }
 
+/** The root of the pages in the page's language (English at the site's root, the others in es/, pt/, fr/). */
+function pagesRoot() {
+  const lang = document.documentElement.lang || "en"
+  return lang === "en" ? siteRoot : new URL(`${lang}/`, siteRoot)
+}
+
 export function mount(root) {
   siteRoot = root
   current = null
@@ -50,7 +56,7 @@ export function mount(root) {
       if (!container.isConnected) return
       current = { container, path: location.pathname, model }
       current.view = new ExploreView(container, model, {
-        siteRoot,
+        siteRoot: pagesRoot(),
         onChange: (state, { replace }) => show(state, { push: !replace, replace }),
       })
       show(parseState(location.search, model), { replace: true }) // drops values the catalog does not know

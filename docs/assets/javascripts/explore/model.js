@@ -40,9 +40,11 @@ export function words(query) {
   return fold(query).split(/\s+/).filter(Boolean)
 }
 
-/** The model of a catalog: entries (newest first) with their facet values and text, and each facet's values. */
-export function prepare(catalog) {
-  const t = labeller(catalog)
+/** The model of a catalog for a page in `lang`: entries (newest first) with their facet values and text, and each
+ * facet's values, named in `lang`. */
+export function prepare(catalog, lang = "en") {
+  const t = labeller(catalog, lang)
+  const named = (labels, key) => (labels[key] || {})[lang] || (labels[key] || {}).en
   const countries = catalog.countries || {}
   const keywordOf = new Map()
   for (const [slug, group] of Object.entries(catalog.keywords || {}))
@@ -67,7 +69,7 @@ export function prepare(catalog) {
         year: [record.date.slice(0, 4)],
       },
       pairs,
-      countryNames: record.countries.map(c => (countries[c.code] || {}).en || c.name).join(", "),
+      countryNames: record.countries.map(c => named(countries, c.code) || c.name).join(", "),
       text: fold([record.title, record.summary, ...record.keywords, ...names, ...codes, ...record.institutions].join(" \n ")),
     }
   })
@@ -80,16 +82,16 @@ export function prepare(catalog) {
 
   const label = {
     kind: key => t(`kinds.${key}.other`),
-    country: key => (countries[key] || {}).en || key,
+    country: key => named(countries, key) || key,
     role: key => { const text = t(`roles.${key}`); return text.charAt(0).toUpperCase() + text.slice(1) },
-    phase: key => ((catalog.phases || {})[key] || {}).en || key,
-    sdg: key => `${t("sdg.short", { n: key })} · ${((catalog.sdgs || {})[key] || {}).en || ""}`,
+    phase: key => named(catalog.phases || {}, key) || key,
+    sdg: key => `${t("sdg.short", { n: key })} · ${named(catalog.sdgs || {}, key) || ""}`,
     keyword: key => ((catalog.keywords || {})[key] || {}).label || key,
     year: key => key,
   }
   const americas = new Set((catalog.regions || {}).americas || [])
   const regionOf = code => (americas.has(code) ? "americas" : "partners")
-  const byCount = name => (a, b) => totals[name].get(b) - totals[name].get(a) || label[name](a).localeCompare(label[name](b))
+  const byCount = name => (a, b) => totals[name].get(b) - totals[name].get(a) || label[name](a).localeCompare(label[name](b), lang)
   const order = {
     kind: keys => t.kinds.filter(k => keys.includes(k)),
     country: keys => keys.sort((a, b) => (regionOf(a) === regionOf(b) ? byCount("country")(a, b) : regionOf(a) === "americas" ? -1 : 1)),
