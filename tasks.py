@@ -14,11 +14,15 @@ when ``pyproject.toml`` changed since the last install).
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
+import tarfile
+import tempfile
 import venv
 from pathlib import Path
 
@@ -27,6 +31,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / "python"
 CHROMIUM = Path("/usr/bin/chromium")
+EDITOR = ROOT / "editor"  # the editors' form at /admin/ (Decap CMS): package.json pins it; npm installs it here
 
 
 def run(*command: str | Path, **kwargs) -> None:
@@ -63,10 +68,52 @@ def ensure_chromium() -> None:
         return
     if shutil.which("apt-get") is None:
         sys.exit("browser tests need Chromium at /usr/bin/chromium: install it with your package manager")
+    apt_install("chromium")
+
+
+def apt_install(package: str) -> None:
+    """Install a Debian package (as root, or through sudo)."""
     sudo = [] if os.geteuid() == 0 else ["sudo"]
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     run(*sudo, "apt-get", "update", "-qq", env=env)
-    run(*sudo, "apt-get", "install", "-y", "-qq", "chromium", env=env)
+    run(*sudo, "apt-get", "install", "-y", "-qq", package, env=env)
+
+
+def ensure_editor(required: bool) -> None:
+    """Install the editors' form (/admin/) into editor/: Decap CMS's bundle, taken from the package's tarball alone
+    (`npm pack`, checked against the integrity pinned in editor/package.json), and decap-server (`npm ci`), which
+    the browser test and local editing use. Without npm the site is built without the form (its page says so),
+    unless ``required`` (the test command), where npm is installed with apt-get like Chromium."""
+    package = json.loads((EDITOR / "package.json").read_text(encoding="utf-8"))
+    bundle = package["bundle"]
+    target = EDITOR / "dist" / Path(bundle["file"]).name
+    stamp = EDITOR / "dist" / ".installed"
+    server = EDITOR / "node_modules" / "decap-server" / "package.json"
+    digest = hashlib.sha256((EDITOR / "package-lock.json").read_bytes() + bundle["integrity"].encode()).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest and target.exists() and server.exists():
+        return
+    if shutil.which("npm") is None:
+        if not required:
+            print("npm not found: building without the editors' form, /admin/ says where it is built", flush=True)
+            return
+        if shutil.which("apt-get") is None:
+            sys.exit("the editor's browser test needs npm: install Node.js and npm with your package manager")
+        apt_install("npm")
+    print(f"Installing the editors' form ({bundle['package']}, decap-server) into editor/ …", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        run("npm", "pack", "--silent", "--pack-destination", tmp, bundle["package"], cwd=EDITOR)
+        (tarball,) = Path(tmp).glob("*.tgz")
+        algorithm, expected = bundle["integrity"].split("-", 1)
+        actual = base64.b64encode(hashlib.new(algorithm, tarball.read_bytes()).digest()).decode()
+        if actual != expected:
+            sys.exit(f"{tarball.name}: its {algorithm} is not the one pinned in editor/package.json; not installed")
+        target.parent.mkdir(exist_ok=True)
+        with tarfile.open(tarball) as archive:
+            for member in (bundle["file"], bundle["license"]):
+                data = archive.extractfile(member)
+                (target.parent / Path(member).name).write_bytes(data.read())
+    run("npm", "ci", "--no-audit", "--no-fund", "--silent", cwd=EDITOR)
+    stamp.write_text(digest)
 
 
 def main(argv: list[str]) -> None:
@@ -74,12 +121,14 @@ def main(argv: list[str]) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if command == "serve":
         setup()
+        ensure_editor(required=False)
         # --dirty: after an edit, only the pages whose content changed are rebuilt (the hooks tell
         # MkDocs which generated pages did); `--clean` rebuilds everything every time.
         dirty = [] if {"--clean", "--dirty"} & set(rest) else ["--dirty"]
         run(BIN / "mkdocs", "serve", *dirty, *rest, cwd=ROOT, env=env)
     elif command == "build":
         setup()
+        ensure_editor(required=False)
         run(BIN / "mkdocs", "build", "--strict", *rest, cwd=ROOT, env=env)
     elif command == "kb":
         setup()
@@ -91,6 +140,7 @@ def main(argv: list[str]) -> None:
         setup("test")
         if not fast:
             ensure_chromium()
+            ensure_editor(required=True)
         sources = ("hooks", "tests", "benchmarks", "tasks.py")
         run(BIN / "ruff", "check", *sources, cwd=ROOT)
         run(BIN / "ruff", "format", "--check", *sources, cwd=ROOT)

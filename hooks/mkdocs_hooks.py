@@ -20,6 +20,8 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import clean_directory
 
 from knowledge_bank.catalog import Catalog
+from knowledge_bank.editor_config import EditorSettings
+from knowledge_bank.editor_page import editor_files
 from knowledge_bank.html_blocks import FragmentCache
 from knowledge_bank.loader import load_content
 from knowledge_bank.problem_banner import problem_banner
@@ -123,6 +125,11 @@ def on_config(config):
         catalog.facets()
     with stage("render generated pages"):
         state.site = render_site(catalog, config.site_url or "", site_name=config.site_name)
+    with stage("editor at /admin/"):
+        settings = EditorSettings.from_site(config.repo_url or "", config.edit_uri or "", config.extra.get("editor"))
+        editor = editor_files(Path(config.config_file_path).parent, content.vocabularies, settings, config.site_name)
+        state.site.data.update(editor.data)
+        state.site.attachments.update(editor.files)
     return config
 
 
