@@ -118,6 +118,9 @@ class _Form:
             "format": "frontmatter",
             "summary": "{{title}}",
             "sortable_fields": ["title", "date"],
+            # Decap's preview shows bare Markdown, not the site's page, and halves the form's width (on a phone,
+            # the form alone fits); the site's own preview is `python3 tasks.py serve` or the pull request's check.
+            "editor": {"preview": False},
             "fields": fields,
         }
 
