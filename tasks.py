@@ -6,6 +6,7 @@
     python3 tasks.py test       # run every test (installs Debian's Chromium for browser tests if missing)
     python3 tasks.py test --fast # lint, format check and the tests that neither build nor open a browser (<1 min)
     python3 tasks.py kb ...     # the editors' command: kb new, kb check, kb schema (see kb --help)
+    python3 tasks.py editor     # decap-server on 127.0.0.1:8081, so that /admin/ of `serve` writes into this copy
     python3 tasks.py bench      # build and search at 250, 1,000 and 4,000 entries -> docs/performance.md
 
 Each command first creates ``.venv`` and installs the project into it (quietly, and only
@@ -148,6 +149,11 @@ def main(argv: list[str]) -> None:
             env["KB_TESTS_FAST"] = "1"
             rest = ["-m", "not build and not browser", *rest]
         run(PYTHON, "-m", "pytest", *rest, cwd=ROOT, env=env)
+    elif command == "editor":  # the form at http://127.0.0.1:8000/admin/ (with `serve`) saves files here, no branch
+        setup()
+        ensure_editor(required=True)
+        server = EDITOR / "node_modules" / "decap-server" / "dist" / "index.js"
+        run("node", server, cwd=ROOT, env={**env, "GIT_REPO_DIRECTORY": str(ROOT), "BIND_HOST": "127.0.0.1"})
     elif command == "bench":
         setup("bench")
         ensure_chromium()  # the searches and Lighthouse (npm, into benchmarks/.cache/) run in Chromium
