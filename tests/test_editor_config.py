@@ -241,6 +241,7 @@ def test_new_entries_get_a_folder_their_files_and_a_body_with_the_kinds_sections
         collection = COLLECTIONS[folder]
         assert (collection["folder"], collection["path"]) == (folder, "{{slug}}/index")
         assert (collection["media_folder"], collection["public_folder"]) == ("", "")
+        assert (collection["create"], collection["delete"]) == (True, False)  # deleting commits straight to main
         body = collection["fields"][-1]["default"]
         assert re.findall(r"^## (.+)$", body, re.M) == list(model.sections)
     assert CONFIG["publish_mode"] == "editorial_workflow"

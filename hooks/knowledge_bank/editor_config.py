@@ -114,6 +114,7 @@ class _Form:
             "media_folder": "",  # uploads go into the entry's folder…
             "public_folder": "",  # …and the field holds the bare file name, as kb check requires
             "create": True,
+            "delete": False,  # Decap deletes an entry by a commit straight to main: removing one is a pull request
             "extension": "md",
             "format": "frontmatter",
             "summary": "{{title}}",

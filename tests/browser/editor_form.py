@@ -60,8 +60,12 @@ class EditorForm:
         self.page.keyboard.type(text)
 
     def save(self) -> None:
+        """Press Save and wait until the entry is saved (the form says so; its fields' errors if it refused)."""
         self.page.get_by_role("button", name="Save").first.click()
-        expect(self.page).to_have_url(re.compile(r"#/collections/[^/]+/entries/"), timeout=30_000)
+        saved = self.page.get_by_text(re.compile("^(Changes saved|Entry saved)$", re.I))
+        errors = self.page.locator("ul[class*=ControlErrorsList]")
+        expect(saved.or_(errors).first).to_be_visible(timeout=30_000)
+        assert not self.errors(), self.errors()
 
     def errors(self) -> list[str]:
         """The messages the form shows under its fields."""

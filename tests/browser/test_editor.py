@@ -292,3 +292,20 @@ def test_the_form_at_phone_width(browser, editor_site):
     assert save.is_visible() and box["x"] + box["width"] <= 390
     page.context.close()
     assert not traffic.foreign_hosts() and not traffic.errors
+
+
+def test_correcting_an_existing_entry_keeps_what_the_form_does_not_show(form, editor_site):
+    """An entry written by hand (countries by name, published, a flat file) corrected in the form: its fields the
+    form has no widget for, and the values it would not offer, stay as they were."""
+    form.page.goto("admin/#/collections/lessons/entries/red-calle")
+    form.page.get_by_role("button", name="Login").click()
+    summary = form.field("summary")
+    summary.fill(summary.input_value().replace("Red Calle started", "The Red Calle project started"))
+    screenshot(form.page, "editor-existing-lesson-1280")
+    form.save()
+    branch = "cms/lessons/red-calle"  # the entry keeps its file, lessons/red-calle.md
+    assert git(editor_site.project, "diff", "--name-only", f"main...{branch}").split() == ["lessons/red-calle.md"]
+    before = yaml.safe_load(git(editor_site.project, "show", "main:lessons/red-calle.md").split("---\n")[1])
+    after = yaml.safe_load(git(editor_site.project, "show", f"{branch}:lessons/red-calle.md").split("---\n")[1])
+    assert after["summary"].startswith("The Red Calle project started")
+    assert {k: v for k, v in after.items() if k != "summary"} == {k: v for k, v in before.items() if k != "summary"}
