@@ -101,6 +101,20 @@ def ensure_editor(required: bool) -> None:
             sys.exit("the editor's browser test needs npm: install Node.js and npm with your package manager")
         apt_install("npm")
     print(f"Installing the editors' form ({bundle['package']}, decap-server) into editor/ …", flush=True)
+    target.unlink(missing_ok=True)  # a failed update leaves no form rather than an old one
+    try:
+        install_editor(bundle, target.parent)
+    except subprocess.CalledProcessError:
+        if required:
+            raise
+        print("npm could not install the editors' form (offline?): building without it", flush=True)
+        return
+    stamp.write_text(digest)
+
+
+def install_editor(bundle: dict, dist: Path) -> None:
+    """Decap CMS's bundle from its package's tarball (refused unless its checksum is the pinned one) into ``dist``,
+    then decap-server with the versions of editor/package-lock.json."""
     with tempfile.TemporaryDirectory() as tmp:
         run("npm", "pack", "--silent", "--pack-destination", tmp, bundle["package"], cwd=EDITOR)
         (tarball,) = Path(tmp).glob("*.tgz")
@@ -108,13 +122,11 @@ def ensure_editor(required: bool) -> None:
         actual = base64.b64encode(hashlib.new(algorithm, tarball.read_bytes()).digest()).decode()
         if actual != expected:
             sys.exit(f"{tarball.name}: its {algorithm} is not the one pinned in editor/package.json; not installed")
-        target.parent.mkdir(exist_ok=True)
+        dist.mkdir(exist_ok=True)
         with tarfile.open(tarball) as archive:
             for member in (bundle["file"], bundle["license"]):
-                data = archive.extractfile(member)
-                (target.parent / Path(member).name).write_bytes(data.read())
+                (dist / Path(member).name).write_bytes(archive.extractfile(member).read())
     run("npm", "ci", "--no-audit", "--no-fund", "--silent", cwd=EDITOR)
-    stamp.write_text(digest)
 
 
 def main(argv: list[str]) -> None:

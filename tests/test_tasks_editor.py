@@ -80,3 +80,20 @@ def test_a_bundle_that_is_not_the_pinned_one_is_not_installed(tmp_path, monkeypa
         tasks.ensure_editor(required=True)
     assert not (editor / "dist" / "decap-cms.js").exists()
     assert not any(c[:2] == ("npm", "ci") for c in commands)
+
+
+def test_serve_and_build_go_on_without_the_form_when_npm_cannot_install_it(tmp_path, monkeypatch, capsys):
+    tasks, editor, commands = load_tasks(tmp_path, monkeypatch)
+    (editor / "dist").mkdir()
+    (editor / "dist" / "decap-cms.js").write_bytes(b"/* an older bundle */")
+    monkeypatch.setattr(tasks.shutil, "which", lambda name: f"/usr/bin/{name}")
+
+    def offline(*command, **kwargs):
+        raise tasks.subprocess.CalledProcessError(1, command)
+
+    monkeypatch.setattr(tasks, "run", offline)
+    tasks.ensure_editor(required=False)
+    assert "could not install" in capsys.readouterr().out
+    assert not (editor / "dist" / "decap-cms.js").exists()  # no stale form: /admin/ says where it is built
+    with pytest.raises(tasks.subprocess.CalledProcessError):
+        tasks.ensure_editor(required=True)
