@@ -3,7 +3,7 @@
 Every field an entry's model accepts becomes a widget with the same rules — required or not, a list's limits, a
 text's length, the values a vocabulary allows — except the fields that decide publication (``published``, a
 round's ``authorization``), which the form never writes: publication stays a deliberate act in a reviewed pull
-request. ``tests/test_editor_config.py`` reads the models' JSON Schema and the widgets side by side.
+request. ``tests/test_editor_config.py`` tries every rule of every widget on the models themselves.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ class EditorSettings:
 
 
 def decap_config(vocabularies: Vocabularies, settings: EditorSettings, lang: str = "en") -> dict:
-    """The Decap CMS configuration (``admin/config.yml``) with its labels in ``lang``."""
+    """The Decap CMS configuration (``admin/config.<lang>.yml``), its labels and messages in ``lang``."""
     form = _Form(vocabularies, lang)
     backend = {"name": "github", "repo": settings.repo, "branch": settings.branch}
     if settings.auth_base_url:
@@ -93,9 +93,11 @@ class _Form:
         }
 
     def label(self, name: str) -> str:
+        """The label of the field called ``name`` (``editor.fields.<name>`` in labels.yml)."""
         return self.labels.text(f"editor.fields.{name}", self.lang)
 
     def collection(self, model: type[EntryFields]) -> dict:
+        """The collection of a kind of entry: its folder, a folder per entry, and a widget per field."""
         schema = model.model_json_schema()
         required = set(schema.get("required", ()))
         fields = [
