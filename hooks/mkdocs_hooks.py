@@ -21,7 +21,7 @@ from mkdocs.utils import clean_directory
 
 from knowledge_bank.catalog import Catalog
 from knowledge_bank.editor_config import EditorSettings
-from knowledge_bank.editor_page import editor_files
+from knowledge_bank.editor_page import EditorFiles, editor_files
 from knowledge_bank.html_blocks import FragmentCache
 from knowledge_bank.loader import load_content
 from knowledge_bank.problem_banner import problem_banner
@@ -43,6 +43,7 @@ class BuildState:
     dirty: bool = False  # --dirty: only pages whose Markdown changed are rebuilt
     vocabularies: Vocabularies = field(default_factory=Vocabularies.empty)  # read once, in on_config
     site: GeneratedSite = field(default_factory=GeneratedSite)  # what the core generated for this build
+    editor: EditorFiles = field(default_factory=EditorFiles)  # /admin/: the editors' form (editor_page.py)
     written_pages: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown of the last written build
     pending_pages: dict[str, str] = field(default_factory=dict)  # the same for this build, once it is written
     banner: str = ""  # `mkdocs serve` only: the content's problems, shown at the top of every page
@@ -120,16 +121,17 @@ def on_config(config):
     if content.vocabularies.is_empty:  # the preview of unreadable vocabularies: the hand-written pages and the banner
         state.site = GeneratedSite()
         return config
+
+    with stage("editor at /admin/"):  # the editors' form, its configuration generated from models and vocabularies
+        settings = EditorSettings.from_site(config.repo_url or "", config.edit_uri or "", config.extra.get("editor"))
+        state.editor = editor_files(
+            Path(config.config_file_path).parent, content.vocabularies, settings, config.site_name
+        )
     with stage("catalog and facets"):
         catalog = Catalog.build(content, preview=state.preview)
         catalog.facets()
     with stage("render generated pages"):
         state.site = render_site(catalog, config.site_url or "", site_name=config.site_name)
-    with stage("editor at /admin/"):
-        settings = EditorSettings.from_site(config.repo_url or "", config.edit_uri or "", config.extra.get("editor"))
-        editor = editor_files(Path(config.config_file_path).parent, content.vocabularies, settings, config.site_name)
-        state.site.data.update(editor.data)
-        state.site.attachments.update(editor.files)
     return config
 
 
@@ -153,6 +155,11 @@ def on_files(files: Files, config) -> Files:
     for uri, text in site.data.items():
         files.append(File.generated(config, uri, content=text))
     for uri, path in site.attachments.items():
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
+
+    for uri, text in state.editor.data.items():  # /admin/
+        files.append(File.generated(config, uri, content=text))
+    for uri, path in state.editor.files.items():
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
 
