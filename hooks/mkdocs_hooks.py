@@ -22,6 +22,8 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import clean_directory, get_relative_url
 
 from knowledge_bank.catalog import Catalog
+from knowledge_bank.editor_config import EditorSettings
+from knowledge_bank.editor_page import EditorFiles, editor_files
 from knowledge_bank.html_blocks import FragmentCache
 from knowledge_bank.kinds import KINDS
 from knowledge_bank.languages import LANGUAGES
@@ -46,6 +48,7 @@ class BuildState:
     dirty: bool = False  # --dirty: only pages whose Markdown changed are rebuilt
     vocabularies: Vocabularies = field(default_factory=Vocabularies.empty)  # read once, in on_config
     site: GeneratedSite = field(default_factory=GeneratedSite)  # what the core generated for this build
+    editor: EditorFiles = field(default_factory=EditorFiles)  # /admin/: the editors' form (editor_page.py)
     written_pages: dict[str, str] = field(default_factory=dict)  # src_uri -> Markdown of the last written build
     pending_pages: dict[str, str] = field(default_factory=dict)  # the same for this build, once it is written
     banner: str = ""  # `mkdocs serve` only: the content's problems, shown at the top of every page
@@ -130,6 +133,12 @@ def on_config(config):
     if content.vocabularies.is_empty:  # the preview of unreadable vocabularies: the hand-written pages and the banner
         state.site = GeneratedSite()
         return config
+
+    with stage("editor at /admin/"):  # the editors' form, its configuration generated from models and vocabularies
+        settings = EditorSettings.from_site(config.repo_url or "", config.edit_uri or "", config.extra.get("editor"))
+        state.editor = editor_files(
+            Path(config.config_file_path).parent, content.vocabularies, settings, config.site_name
+        )
     with stage("catalog and facets"):
         catalog = Catalog.build(content, preview=state.preview)
         catalog.facets()
@@ -159,6 +168,11 @@ def on_files(files: Files, config) -> Files:
     for uri, text in site.data.items():
         files.append(File.generated(config, uri, content=text))
     for uri, path in site.attachments.items():
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
+
+    for uri, text in state.editor.data.items():  # /admin/
+        files.append(File.generated(config, uri, content=text))
+    for uri, path in state.editor.files.items():
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
 

@@ -109,15 +109,38 @@ Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, ma
 Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Keyword = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_KEYWORD_LENGTH)]
-CountryCode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_country)]
-PhaseKey = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_phase)]
-LicenseKey = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_license)]
-WebUrl = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000), AfterValidator(_web_url)]
-FileName = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_relative_file)
+
+
+VALUE_KEY = "x-kb-value"
+LABELS_KEY = "x-kb-labels"  # the group of labels.yml that names each value of a fixed set (`panel_roles`)
+
+
+def _value(kind: str):
+    """What a value stands for beyond its JSON type, in the JSON Schema as ``x-kb-value``: the editor's form
+    (``editor_config.py``) offers a vocabulary's values, a web address or an upload from it."""
+    return Field(json_schema_extra={VALUE_KEY: kind})
+
+
+CountryCode = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_country), _value("country")
 ]
-SDG = Annotated[int, Field(ge=1, le=17)]
-AddedValue = Annotated[int, Field(ge=1, le=6)]
+PhaseKey = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_phase), _value("phase")
+]
+LicenseKey = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_license), _value("license")
+]
+WebUrl = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=2000), AfterValidator(_web_url), _value("url")
+]
+FileName = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(_relative_file),
+    _value("file"),
+]
+SDG = Annotated[int, Field(ge=1, le=17), _value("sdg")]
+AddedValue = Annotated[int, Field(ge=1, le=6), _value("added_value")]
 
 
 class Model(BaseModel):
@@ -142,6 +165,8 @@ class EntryFields(Model):
     bibtex_type: ClassVar[str] = "misc"  # BibTeX entry type
     ris_type: ClassVar[str] = "GEN"  # RIS reference type
     schema_org_type: ClassVar[str] = "CreativeWork"  # schema.org type of the page's JSON-LD
+    # The fields that decide publication: set by hand in a reviewed pull request, never by the editor's form.
+    publication_fields: ClassVar[tuple[str, ...]] = ("published",)
 
     title: Title = Field(description="Title of the entry (at most 200 characters).")
     summary: Summary = Field(
@@ -151,7 +176,9 @@ class EntryFields(Model):
         False, description="The authorization flag: only `true` publishes. Missing means not published."
     )
     date: dt.date = Field(description="Publication date (YYYY-MM-DD), used for sorting and the feed.")
-    language: Language = Field("en", description="Language of the text: en, es, pt or fr.")
+    language: Language = Field(
+        "en", description="Language of the text: en, es, pt or fr.", json_schema_extra={VALUE_KEY: "language"}
+    )
     phase: PhaseKey = Field(description="Phase of the operation / policy cycle (see the phases vocabulary).")
     sdgs: list[SDG] = Field(
         min_length=1, description="Sustainable Development Goals the entry contributes to: numbers 1–17."

@@ -11,7 +11,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from ..models import AddedValue, CountryCode, EntryFields, Model, Text
+from ..models import LABELS_KEY, AddedValue, CountryCode, EntryFields, Model, Text
 
 
 class Actor(Model):
@@ -30,7 +30,8 @@ class Lesson(EntryFields):
     sections: ClassVar[tuple[str, ...]] = ("Description of the action", "Experience gained", "Impacts")
 
     knowledge_type: Literal["lesson-learnt", "good-practice", "success-story"] = Field(
-        description="`lesson-learnt`, `good-practice` or `success-story`."
+        description="`lesson-learnt`, `good-practice` or `success-story`.",
+        json_schema_extra={LABELS_KEY: "knowledge_types"},
     )
     author: Text = Field(description="The project or programme the knowledge comes from, e.g. Red Calle.")
     countries: list[CountryCode] = Field(min_length=1, description="Countries where the action took place.")

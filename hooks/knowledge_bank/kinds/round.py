@@ -14,7 +14,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..models import CountryCode, EntryFields, FieldPath, FileName, LongText, Model, Text, WebUrl
+from ..models import LABELS_KEY, CountryCode, EntryFields, FieldPath, FileName, LongText, Model, Text, WebUrl
 
 MAX_COOPERATING = 2
 MAX_REFERENCE_DOCUMENTS = 4
@@ -33,7 +33,8 @@ class PanelMember(Model):
 
     name: Text = Field(description="Full name of the panel member.")
     role: Literal["specialist", "coordinator"] = Field(
-        description="`specialist` (from a cooperating country) or `coordinator` (Technical Secretariat)."
+        description="`specialist` (from a cooperating country) or `coordinator` (Technical Secretariat).",
+        json_schema_extra={LABELS_KEY: "panel_roles"},
     )
     country: CountryCode | None = Field(None, description="Country the member comes from.")
     institution: Text | None = Field(None, description="Institution of the member.")
@@ -112,6 +113,7 @@ class Round(EntryFields):
     bibtex_type: ClassVar[str] = "techreport"
     ris_type: ClassVar[str] = "RPRT"
     schema_org_type: ClassVar[str] = "Report"
+    publication_fields: ClassVar[tuple[str, ...]] = ("published", "authorization")
 
     beneficiary: Party = Field(description="The requesting country and its institution.")
     cooperating: list[Party] = Field(
