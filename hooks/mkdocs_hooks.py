@@ -246,7 +246,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     holds entries' text)."""
     if page.file.src_uri in state.site.pages:
         return markdown
-    return state.site.expand(expand_markers(markdown, state.vocabularies), page.file.src_uri)
+    uri = page.file.src_uri
+    return state.site.expand(expand_markers(markdown, state.vocabularies, lang=language_of(uri)), uri)
 
 
 @timed
@@ -273,7 +274,13 @@ def on_page_context(context, page, config, nav):
         [(alt["lang"], get_relative_url(alt["page"].url, page.url)) for alt in alternates],
         state.vocabularies.labels,
     )
-    context["kb_label"] = state.vocabularies.labels.language(lang)
+    t = state.vocabularies.labels.language(lang)
+    context["kb_label"] = t
+    context["kb_site_name"] = t("site.name")  # the header, the menu, the <title> and the footer (docs/overrides/)
+    context["kb_home"] = uri == tree(lang) + "index.md"  # a language's home page: its <title> is the site's name
+    licence = Markup('<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>')
+    material = Markup('<a href="https://squidfunk.github.io/mkdocs-material/" rel="noopener">Material for MkDocs</a>')
+    context["kb_footer"] = [t.html("site.copyright", licence=licence), t.html("site.made_with", tool=material)]
     if uri in state.site.heads:
         context["kb_head"] = state.site.heads[uri]  # description, link previews, citation tags (main.html)
     source = state.site.sources.get(uri)

@@ -79,9 +79,15 @@ class RenderedBody:
         """The id of a heading ``text`` that follows the body: its own, unless the page already uses it."""
         return unique(heading_id(text), set(self.ids))
 
-    def toc(self, after: str | list[str] | None = None, level: int = 2) -> list[dict]:
-        """The nested toc tokens of the page: the title, the body's headings, and the heading(s) ``after`` them."""
+    def toc(self, after: str | list[str] | None = None, level: int = 2, lang: str = "") -> list[dict]:
+        """The nested toc tokens of the page: the title, the body's headings, and the heading(s) ``after`` them;
+        with ``lang``, the title's and the body's are marked as text in that language (the entry's, when the page's
+        is another)."""
         tokens = [dict(t) for t in self.headings]
+        if lang:
+            for token in tokens:
+                token["name"] = f'<span lang="{lang}">{token["name"]}</span>'
+
         for text in [after] if isinstance(after, str) else after or []:
             tokens.append({"level": level, "id": self.id_after(text), "name": text, "html": text, "data-toc-label": ""})
         return nest_toc_tokens(tokens)

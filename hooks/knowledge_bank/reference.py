@@ -134,10 +134,15 @@ def field_reference() -> str:
     return template("editors/field_reference.md.j2").render(docs=docs, by_name={d.name: d for d in docs})
 
 
-def expand_markers(markdown: str, vocabularies: Vocabularies, today: dt.date | None = None) -> str:
-    """Replace the markers of a hand-written page with the field reference and the skeletons of new entries."""
+def expand_markers(markdown: str, vocabularies: Vocabularies, today: dt.date | None = None, lang: str = "en") -> str:
+    """Replace the markers of a hand-written page in ``lang`` with the field reference and the skeletons of new
+    entries. The reference is written from the models, in English: on a page in another language it says so to
+    screen readers (``lang="en"``), and the page says so to its readers."""
     if MARKER in markdown:
-        markdown = markdown.replace(MARKER, field_reference())
+        reference = field_reference()
+        if lang != "en":
+            reference = f'<div lang="en" markdown="1">\n\n{reference}\n\n</div>'
+        markdown = markdown.replace(MARKER, reference)
     for kind, marker in SKELETON_MARKERS.items():
         if marker in markdown:
             text = skeleton(vocabularies, kind, f"Title of the {kind}", today or dt.date.today())

@@ -174,7 +174,7 @@ def _render_pages(
             address=base + here + entry.url,
         )
         shown = [headings["details"], headings["cite"], *([headings["related"]] if related else [])]
-        out.tocs[uri] = entry.rendered.toc(shown)
+        out.tocs[uri] = entry.rendered.toc(shown, lang=entry.fields.language if entry.fields.language != lang else "")
         out.heads[uri] = out.heads[entry.uri]
         out.sources[uri] = entry.source
         out.out_of_nav.add(uri)

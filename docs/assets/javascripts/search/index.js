@@ -115,6 +115,9 @@ export async function mount(box, root) {
     const excerpt = document.createElement("p");
     excerpt.className = "kb-search-result__excerpt";
     excerpt.append(...marked(data.excerpt || ""));
+    // An entry's title and text are in its own language (a filter: Pagefind searches metadata, not filters).
+    const lang = ((data.filters || {}).language || [])[0];
+    if (lang && lang !== document.documentElement.lang) title.lang = excerpt.lang = lang;
     article.append(title, about, excerpt);
     link.append(article);
     link.addEventListener("click", () => (toggle.checked = false));
