@@ -134,7 +134,16 @@ def test_the_file_names_the_countries_of_its_entries_in_four_languages_newest_fi
     assert public["countries"]["PY"] == {"en": "Paraguay", "es": "Paraguay", "pt": "Paraguai", "fr": "Paraguay"}
     assert public["generated"] == "2025-03-01", "the newest published entry's date"
     assert [r["slug"] for r in public["entries"]] == ["valid-round", "valid-lesson", "with-agencies"]
-    assert public["keywords"]["peer-review"] == {"label": "Peer review", "spellings": ["Peer review", "peer review"]}
+    assert public["keywords"]["peer-review"] == {
+        "label": "Peer review",
+        "labels": {
+            "en": "Peer review",
+            "es": "Revisión entre pares",
+            "pt": "Revisão por pares",
+            "fr": "Examen par les pairs",
+        },
+        "spellings": ["Peer review", "peer review"],
+    }
     preview = json.loads(catalog_json(Catalog.build(content, preview=True)))
     assert {"EC", "MX"} <= set(preview["countries"]) and preview["generated"] == "2026-01-01"
     assert catalog_file(Catalog.build(content)).model_dump(mode="json", exclude_none=True) == public

@@ -109,19 +109,32 @@ class Catalog:
         values = [FacetValue(t.key, t.label, tuple(groups[t.key]), term=t) for t in terms if groups[t.key]]
         return Facet(name, tuple(values))
 
+    def keyword_term(self, keyword: str) -> Term | None:
+        """The thesaurus's keyword (``vocabularies/keywords.yml``) written as ``keyword``, or None."""
+        return self.vocabularies.keywords.lookup(keyword)
+
+    def keyword_slug(self, keyword: str) -> str:
+        """The address of ``keyword``'s page (``keywords/<slug>/``): its thesaurus key, else its slug as written."""
+        term = self.keyword_term(keyword)
+        return term.key if term else keyword_slug(keyword)
+
     @cached_property
     def keywords(self) -> Facet:
-        """Keywords grouped by slug (case, accents and punctuation ignored), labelled by their commonest spelling."""
+        """Keywords grouped as the thesaurus knows them (any of their names and spellings), else by slug (case,
+        accents and punctuation ignored) and labelled by their commonest spelling."""
         groups: dict[str, list[Entry]] = defaultdict(list)
         spellings: dict[str, Counter] = defaultdict(Counter)
         for entry in self.entries:
             for keyword in entry.fields.keywords:
-                spellings[keyword_slug(keyword)][keyword] += 1
-            for slug in dict.fromkeys(keyword_slug(k) for k in entry.fields.keywords):  # once per entry
+                spellings[self.keyword_slug(keyword)][keyword] += 1
+            for slug in dict.fromkeys(self.keyword_slug(k) for k in entry.fields.keywords):  # once per entry
                 groups[slug].append(entry)
-        values = [
-            FacetValue(slug, spellings[slug].most_common(1)[0][0], tuple(items)) for slug, items in groups.items()
-        ]
+        known = {term.key: term for term in self.vocabularies.keywords.terms}
+        values = []
+        for slug, items in groups.items():
+            term = known.get(slug)
+            label = term.label if term else spellings[slug].most_common(1)[0][0]
+            values.append(FacetValue(slug, label, tuple(items), term=term))
         return Facet("keywords", tuple(sorted(values, key=lambda v: v.slug)))
 
     def facets(self) -> tuple[Facet, ...]:
@@ -138,7 +151,7 @@ class Catalog:
     def signature(self, entry: Entry) -> set[str]:
         """What ``related`` compares: an entry's keywords, countries and SDGs."""
         return (
-            {f"k:{keyword_slug(k)}" for k in entry.fields.keywords}
+            {f"k:{self.keyword_slug(k)}" for k in entry.fields.keywords}
             | {f"c:{c}" for c in self.roles_of(entry)}
             | {f"s:{s}" for s in entry.fields.sdgs}
         )

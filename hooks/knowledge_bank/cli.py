@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from .kinds import BY_KIND, KINDS
-from .loader import load_content
+from .loader import Content, load_content
 from .problems import Problem, errors, report
 from .scaffold import ScaffoldError, new_entry
 from .schemas import SCHEMA_FILES, generated_files
@@ -122,8 +122,13 @@ def _check(root: Path, paths: list[Path], strict: bool) -> int:
     if scope == []:
         print("kb check: nothing to check")
         return 0
-    problems = list(load_content(root, only=scope).problems)
+    content = load_content(root, only=scope)
+    problems = list(content.problems)
     print(report(problems))
+    untranslated = untranslated_keywords(content)
+    if untranslated:  # information, not a problem: such a keyword is shown as written in every language
+        print(f"{len(untranslated)} keyword(s) not in vocabularies/keywords.yml, shown as written in every language:")
+        print("\n".join(f"  {keyword} ({', '.join(paths)})" for keyword, paths in untranslated.items()))
     if any(not p.is_error for p in problems):
         print("Warnings fail `mkdocs build --strict` and so the checks of a pull request: fix them too.")
     if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -132,6 +137,16 @@ def _check(root: Path, paths: list[Path], strict: bool) -> int:
             print(_for_workspace(problem, root, workspace).annotation())
     failed = errors(problems) or (strict and problems)
     return 1 if failed else 0
+
+
+def untranslated_keywords(content: Content) -> dict[str, list[str]]:
+    """Each keyword of the loaded entries that the thesaurus does not know, with the files that use it."""
+    found: dict[str, list[str]] = {}
+    for entry in content.entries:
+        for keyword in entry.fields.keywords:
+            if content.vocabularies.keywords.lookup(keyword) is None:
+                found.setdefault(keyword, []).append(entry.source)
+    return found
 
 
 def _for_workspace(problem: Problem, root: Path, workspace: Path) -> Problem:

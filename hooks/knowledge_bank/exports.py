@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .catalog import Catalog, keyword_slug
+from .catalog import Catalog
 from .kinds import BY_KIND
 from .labels import Wording
 from .languages import Language
@@ -70,7 +70,10 @@ class CatalogRecord(BaseModel):
 class KeywordGroup(BaseModel):
     """The spellings of one keyword that entries write differently (case, accents), grouped as on its page."""
 
-    label: str = Field(description="The commonest spelling, as shown on the site.")
+    label: str = Field(description="The keyword's English name in the thesaurus, else its commonest spelling.")
+    labels: dict[str, str] | None = Field(
+        default=None, description="A keyword of the thesaurus (vocabularies/keywords.yml): its name in en, es, pt, fr."
+    )
     spellings: list[str] = Field(description="Every spelling used in the entries' `keywords`.")
 
 
@@ -147,10 +150,13 @@ def keyword_groups(catalog: Catalog) -> dict[str, KeywordGroup]:
     spellings: dict[str, list[str]] = defaultdict(list)
     for entry in catalog.entries:
         for keyword in entry.fields.keywords:
-            group = spellings[keyword_slug(keyword)]
+            group = spellings[catalog.keyword_slug(keyword)]
             if keyword not in group:
                 group.append(keyword)
-    return {v.slug: KeywordGroup(label=v.label, spellings=spellings[v.slug]) for v in catalog.keywords.values}
+    return {
+        v.slug: KeywordGroup(label=v.label, labels=v.term.labels if v.term else None, spellings=spellings[v.slug])
+        for v in catalog.keywords.values
+    }
 
 
 def catalog_json(catalog: Catalog) -> str:

@@ -14,7 +14,7 @@ from babel import Locale
 from babel.units import format_unit
 
 from .americas_map import americas_map
-from .catalog import Catalog, keyword_slug
+from .catalog import Catalog
 from .citation import apa_parts, bibtex, csl_json, reference, ris
 from .cooperation import Cooperation, cooperation
 from .datapackage import datapackage_json
@@ -136,7 +136,8 @@ def _render_pages(
         kinds=kinds,
         html_block=out.html_blocks,
         cached=FragmentCache(),
-        keyword_slug=keyword_slug,
+        keyword_slug=catalog.keyword_slug,
+        keyword_name=lambda keyword: name(catalog.keyword_term(keyword) or keyword),
         language_name=language_name,
         file_size=lambda size: file_size(size, lang),
         # An entry's own files (its report, its citations) are in its folder of the English pages.

@@ -62,7 +62,9 @@ def search_terms(catalog: Catalog, entry: Entry) -> str:
         term = vocabularies.sdgs[str(n)]
         terms += [f"{labels('sdg.short', lang, n=n)} {term.labels[lang]}" for lang in LANGUAGES]
     terms += dict.fromkeys(vocabularies.phases[fields.phase].labels[lang] for lang in LANGUAGES)
-    terms += fields.keywords
+    for keyword in fields.keywords:  # a keyword of the thesaurus by all its names and spellings
+        term = catalog.keyword_term(keyword)
+        terms += [keyword, *dict.fromkeys(term.labels.values()), *term.aliases] if term else [keyword]
     terms += fields.institutions()
     if author := getattr(fields, "author", None):
         terms.append(author)

@@ -10,6 +10,7 @@ from .labels import Labels
 from .problems import Problem
 from .terms import Term, Vocabulary
 from .vocabulary_files import (
+    KeywordData,
     LicenseData,
     NumberedData,
     PhaseData,
@@ -38,6 +39,7 @@ class Vocabularies:
         return self.licenses.terms[0]
 
     regions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # region -> ISO alpha-2 codes (regions.yml)
+    keywords: Vocabulary = field(default_factory=lambda: Vocabulary("keyword", ()))  # the thesaurus (keywords.yml)
 
     def in_americas(self, code: str) -> bool:
         """Whether the country ``code`` is in the Americas (``regions.yml``); other countries are partners."""
@@ -65,8 +67,8 @@ class VocabularyError(Exception):
 
 
 def load_vocabularies(folder: Path) -> Vocabularies:
-    """Read ``phases.yml``, ``sdgs.yml``, ``added_values.yml``, ``licenses.yml``, ``countries.yml``, ``labels.yml``
-    and ``regions.yml`` from ``folder``.
+    """Read ``phases.yml``, ``sdgs.yml``, ``added_values.yml``, ``licenses.yml``, ``keywords.yml``, ``countries.yml``,
+    ``labels.yml`` and ``regions.yml`` from ``folder``.
 
     Every problem in every file is collected (``path:line``, field, message) and raised together
     as a :class:`VocabularyError`.
@@ -76,6 +78,7 @@ def load_vocabularies(folder: Path) -> Vocabularies:
     sdgs = read_terms(folder, "sdgs.yml", "SDG", SdgData, problems)
     added_values = read_terms(folder, "added_values.yml", "added value", NumberedData, problems)
     licenses = read_terms(folder, "licenses.yml", "licence", LicenseData, problems)
+    keywords = read_terms(folder, "keywords.yml", "keyword", KeywordData, problems)
     aliases = read_country_aliases(folder, problems)
     labels = read_labels(folder, problems)
     if not problems and not licenses.terms:
@@ -93,4 +96,5 @@ def load_vocabularies(folder: Path) -> Vocabularies:
         labels=labels,
         licenses=licenses,
         regions=regions,
+        keywords=keywords,
     )

@@ -56,6 +56,16 @@ class PhaseData(TermData):
         return self.key_
 
 
+class KeywordData(TermData):
+    """A keyword of the thesaurus ``keywords.yml``: its address (``keywords/<key>/``), names and other spellings."""
+
+    key_: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")] = Field(alias="key")
+
+    @property
+    def key(self) -> str:
+        return self.key_
+
+
 class LicenseData(TermData):
     """A licence of ``licenses.yml``, named by its SPDX identifier, with the address of its deed."""
 

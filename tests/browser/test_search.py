@@ -230,3 +230,48 @@ def test_nothing_of_the_search_is_loaded_before_the_box_is_used(browser, server)
     expect(page.locator("input.md-search__input")).to_be_focused()
     page.context.close()
     assert not traffic.errors, traffic.errors
+
+
+@pytest.fixture(scope="module")
+def spanish_search(browser, server):
+    """The search of the Spanish interface (its own index, of the Spanish pages)."""
+    page, traffic = open_page(browser, server)
+    page.goto("es/")
+    page.locator("input.md-search__input").click()
+    expect(page.locator(".md-search-result__meta")).to_have_text("Escriba para empezar a buscar", timeout=20_000)
+    yield page
+    page.context.close()
+    assert not traffic.errors, traffic.errors
+
+
+def spanish(page: Page, query: str) -> list[str]:
+    box, status = page.locator("input.md-search__input"), page.locator(".md-search-result__meta")
+    box.fill("")
+    expect(status).to_have_text("Escriba para empezar a buscar")
+    box.fill(query)
+    expect(status).to_have_text(re.compile(r"^(\d+ resultados?|Sin resultados)$"), timeout=20_000)
+    more = page.locator(".kb-search__more")
+    while more.is_visible():
+        count = page.locator(".md-search-result__link").count()
+        more.click()
+        expect(page.locator(".md-search-result__link")).not_to_have_count(count)
+    hrefs = page.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.href)")
+    return [urlsplit(href).path.lstrip("/") for href in hrefs]
+
+
+@pytest.mark.parametrize(
+    ("query", "keyword"),
+    [
+        ("transferencias condicionadas", "conditional-cash-transfers"),
+        ("cuidados", "care-systems"),
+        ("registro social", "social-registry"),
+    ],
+)
+def test_the_spanish_search_finds_english_entries_by_the_spanish_name_of_their_keyword(
+    spanish_search, catalog, query, keyword
+):
+    expected = {f"es/{url}" for url in entries_with(catalog, "keyword", keyword)}
+    found = spanish(spanish_search, query)
+    assert expected and expected <= set(found), (query, found)
+    first = spanish_search.locator(".kb-search-result__meta").first
+    expect(first).to_have_text(re.compile(r"^(Informe de ronda|Ficha de lecciones aprendidas) · "))

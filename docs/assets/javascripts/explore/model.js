@@ -55,6 +55,8 @@ export function prepare(catalog, lang = "en") {
     const codes = record.countries.map(c => c.code)
     const pairs = record.countries.flatMap(c => c.roles.map(role => [c.code, role]))
     const names = record.countries.flatMap(c => Object.values(countries[c.code] || { en: c.name }))
+    // A keyword of the thesaurus is found by its name in any of the four languages.
+    const keywordNames = record.keywords.flatMap(k => Object.values(((catalog.keywords || {})[slugOf(k)] || {}).labels || {}))
     return {
       record,
       index,
@@ -70,7 +72,7 @@ export function prepare(catalog, lang = "en") {
       },
       pairs,
       countryNames: record.countries.map(c => named(countries, c.code) || c.name).join(", "),
-      text: fold([record.title, record.summary, ...record.keywords, ...names, ...codes, ...record.institutions].join(" \n ")),
+      text: fold([record.title, record.summary, ...record.keywords, ...keywordNames, ...names, ...codes, ...record.institutions].join(" \n ")),
     }
   })
   entries.sort((a, b) => (a.record.date < b.record.date ? 1 : a.record.date > b.record.date ? -1 : a.index - b.index))
@@ -86,7 +88,7 @@ export function prepare(catalog, lang = "en") {
     role: key => { const text = t(`roles.${key}`); return text.charAt(0).toUpperCase() + text.slice(1) },
     phase: key => named(catalog.phases || {}, key) || key,
     sdg: key => `${t("sdg.short", { n: key })} · ${named(catalog.sdgs || {}, key) || ""}`,
-    keyword: key => ((catalog.keywords || {})[key] || {}).label || key,
+    keyword: key => named((catalog.keywords || {})[key] || {}, "labels") || ((catalog.keywords || {})[key] || {}).label || key,
     year: key => key,
   }
   const americas = new Set((catalog.regions || {}).americas || [])
