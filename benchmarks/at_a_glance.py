@@ -24,11 +24,9 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from knowledge_bank.americas_map import americas_map  # noqa: E402
 from knowledge_bank.catalog import Catalog  # noqa: E402
 from knowledge_bank.cooperation import cooperation  # noqa: E402
-from knowledge_bank.html_blocks import FragmentCache  # noqa: E402
 from knowledge_bank.loader import load_content  # noqa: E402
-from knowledge_bank.render import GeneratedSite, keyword_slug, language_name, render_cooperation, render_site  # noqa: E402
+from knowledge_bank.render import GeneratedSite, page_environment, render_cooperation, render_site  # noqa: E402
 from knowledge_bank.statistics import ROLES, country_entries, statistics  # noqa: E402
-from knowledge_bank.templating import for_build  # noqa: E402
 
 LIMIT = 60 * 1024  # what the map and the charts may add to any page, gzip
 
@@ -50,20 +48,7 @@ def render_new_pages(catalog: Catalog) -> None:
     """Render what the map, the flows and the statistics add, as ``render_site`` does: the home page's map, each
     country page's map and cooperation block, the cooperation pages and the statistics page."""
     out = GeneratedSite()
-    t = catalog.vocabularies.labels.language("en")
-    env = for_build(
-        t=t,
-        catalog=catalog,
-        kinds=catalog.kinds,
-        html_block=out.html_blocks,
-        cached=FragmentCache(),
-        keyword_slug=keyword_slug,
-        language_name=language_name,
-        country_names=lambda e: ", ".join(catalog.country(code).name for code in catalog.roles_of(e)),
-        role_names=lambda roles: ", ".join(t("roles." + r) for r in roles),
-        map=americas_map(catalog),
-        flows=cooperation(catalog),
-    )
+    env = page_environment(out, catalog, "en", cooperation(catalog))
     env.get_template("pages/home_map.md.j2").render()
     maps = env.get_template("pages/_map.md.j2").module
     blocks = env.get_template("pages/_cooperation.md.j2").module

@@ -16,10 +16,10 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Link, Navigation, Section
-from mkdocs.structure.pages import Page
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import clean_directory, get_relative_url
+from mkdocs.utils import clean_directory
+from mkdocs_languages import alternates, interface, navigation
 
 from knowledge_bank.catalog import Catalog
 from knowledge_bank.editor_config import EditorSettings
@@ -28,11 +28,11 @@ from knowledge_bank.html_blocks import FragmentCache
 from knowledge_bank.kinds import KINDS
 from knowledge_bank.languages import LANGUAGES
 from knowledge_bank.loader import load_content
-from knowledge_bank.navigation import language_switch, nav_in
+from knowledge_bank.navigation import nav_in
 from knowledge_bank.problem_banner import problem_banner
 from knowledge_bank.problems import summary
 from knowledge_bank.reference import expand_markers
-from knowledge_bank.render import GeneratedSite, language_name, language_of, render_site, tree
+from knowledge_bank.render import GeneratedSite, language_of, render_site, tree
 from knowledge_bank.search_index import SearchIndexer, SearchIndexError, indexed_pages
 from knowledge_bank.timings import record, stage, timed, write_timings
 from knowledge_bank.vocabularies import Vocabularies
@@ -151,6 +151,8 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     """Add the generated pages, data files and public attachments."""
     site = state.site
+    for file in [f for f in files.documentation_pages() if language_of(f.src_uri) not in state.languages]:
+        files.remove(file)  # a language the site is built without (extra.kb_languages): its hand-written pages go
     state.hand_written = [file.dest_uri for file in files.documentation_pages()]  # before the generated ones
     previous = state.written_pages if state.dirty else {}
     every_page = state.banner != state.written_banner  # the banner is on every page
@@ -186,46 +188,12 @@ def on_nav(nav: Navigation, config, files: Files) -> Navigation:
             items = nav_in(
                 lang, config.nav or [], lambda uri: files.get_file_from_path(uri) is not None, _wording(lang)
             )
-            state.navs[lang] = _navigation(items, files)
+            state.navs[lang] = navigation(items, files)
     return nav
-
-
-def _alternates(uri: str, lang: str) -> list[dict]:
-    """The page ``uri`` in each language it exists in, the current one included: language, its name, the page."""
-    english = uri.removeprefix(tree(lang))
-    found = []
-    for other in state.languages:
-        file = state.files.get_file_from_path(tree(other) + english) if state.files else None
-        if file is not None and file.page is not None:
-            found.append({"lang": other, "name": language_name(other), "page": file.page, "current": other == lang})
-    return found if len(found) > 1 else []
 
 
 def _wording(lang: str):
     return state.vocabularies.labels.language(lang)
-
-
-def _navigation(items, files: Files) -> Navigation:
-    """MkDocs' navigation of ``items`` (navigation.NavItem): sections, pages of the site and links."""
-    pages: list[Page] = []
-
-    def convert(item, parent: Section | None):
-        if item.children:
-            section = Section(item.title, [])
-            section.children = [convert(child, section) for child in item.children]
-            converted = section
-        elif item.uri:
-            converted = files.get_file_from_path(item.uri).page
-            converted.title = item.title
-            pages.append(converted)
-        else:
-            converted = Link(item.title, item.url)
-        converted.parent = parent
-        return converted
-
-    navigation = Navigation([convert(item, None) for item in items], pages)
-    navigation.homepage = pages[0] if pages and pages[0].file.src_uri.endswith("/index.md") else None
-    return navigation
 
 
 @timed
@@ -235,7 +203,7 @@ def on_env(env, config, files):
     env.globals["kb_cached"] = FragmentCache()
     env.globals["kb_label"] = state.vocabularies.labels.language("en")
     env.globals["kb_problems"] = Markup(state.banner)
-    env.globals["kb_alternates_of"] = lambda page: _alternates(page.file.src_uri, language_of(page.file.src_uri))
+    env.globals["kb_alternates_of"] = lambda page: alternates(page.file.src_uri, state.languages, state.files)
     return env
 
 
@@ -265,22 +233,8 @@ def on_page_context(context, page, config, nav):
     """Give an entry page its head's tags, and point its edit button at its source file in rounds/ or lessons/."""
     uri = page.file.src_uri
     lang = language_of(uri)
-    context["kb_lang"] = lang  # the interface's language (docs/overrides/partials/language.html)
     context["nav"] = state.navs.get(lang, nav)
-    alternates = _alternates(uri, lang)  # the same page in the other languages (partials/kb-languages.html)
-    context["kb_alternates"] = alternates
-    context["kb_switch"] = language_switch(
-        lang,
-        [(alt["lang"], get_relative_url(alt["page"].url, page.url)) for alt in alternates],
-        state.vocabularies.labels,
-    )
-    t = state.vocabularies.labels.language(lang)
-    context["kb_label"] = t
-    context["kb_site_name"] = t("site.name")  # the header, the menu, the <title> and the footer (docs/overrides/)
-    context["kb_home"] = uri == tree(lang) + "index.md"  # a language's home page: its <title> is the site's name
-    licence = Markup('<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>')
-    material = Markup('<a href="https://squidfunk.github.io/mkdocs-material/" rel="noopener">Material for MkDocs</a>')
-    context["kb_footer"] = [t.html("site.copyright", licence=licence), t.html("site.made_with", tool=material)]
+    context.update(interface(page, lang, state.languages, state.files, state.vocabularies.labels))
     if uri in state.site.heads:
         context["kb_head"] = state.site.heads[uri]  # description, link previews, citation tags (main.html)
     source = state.site.sources.get(uri)

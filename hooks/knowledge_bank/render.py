@@ -117,16 +117,14 @@ def genre(t: Wording, kind: str) -> str:
     return t(f"kinds.{kind}.genre") if f"kinds.{kind}.genre" in t.labels.texts else t(f"kinds.{kind}.one")
 
 
-def _render_pages(
-    out: GeneratedSite, catalog: Catalog, lang: str, site_url: str, site_name: str, flows: Cooperation, charts
-) -> None:
-    """The generated pages with the interface in ``lang``, in that language's folder of the site."""
+def page_environment(out: GeneratedSite, catalog: Catalog, lang: str, flows: Cooperation) -> jinja2.Environment:
+    """The environment of the generated pages in ``lang``: what every page template may use."""
     t = catalog.vocabularies.labels.language(lang)
     here = tree(lang)
     up = "../" if here else ""  # from a language's root to the site's, where the data files are
     kinds = catalog.kinds
     name = InLanguage(lang)
-    env = for_build(  # what every page template may use
+    env = for_build(
         lang,
         t=t,
         country=lambda code: name(catalog.country(code)),
@@ -152,6 +150,17 @@ def _render_pages(
         flows=flows,
     )
     env.filters["tr"] = name  # {{ country | tr }}: a value of the catalog in the page's language
+    return env
+
+
+def _render_pages(
+    out: GeneratedSite, catalog: Catalog, lang: str, site_url: str, site_name: str, flows: Cooperation, charts
+) -> None:
+    """The generated pages with the interface in ``lang``, in that language's folder of the site."""
+    t = catalog.vocabularies.labels.language(lang)
+    here = tree(lang)
+    kinds = catalog.kinds
+    env = page_environment(out, catalog, lang, flows)
     out.markers[here, MAP_MARKER] = env.get_template("pages/home_map.md.j2").render()
     entry_page = env.get_template("pages/entry.md.j2")
     headings = {"details": t("fields.details"), "cite": t("cite.title"), "related": t("fields.related")}
