@@ -28,8 +28,8 @@ class ServedSite:
 def served_site(tmp_path_factory) -> Iterator[ServedSite]:
     """The repository's content and tests/fixtures/browser/, built once and served on 127.0.0.1.
 
-    The server starts first and the site is built with its address as ``site_url``: Material's instant
-    navigation only follows links that its sitemap lists, and the sitemap's addresses keep no port.
+    The server starts first and the site is built with its address as ``site_url``, so that every address the
+    site writes (canonical, alternates, sitemap) is the served one.
     """
     project = make_project(tmp_path_factory.mktemp("browser"), with_repo_content=True)
     for kind in ("rounds", "lessons"):

@@ -32,8 +32,24 @@ def fold(text: str) -> str:
 def text_of(record: dict, catalog: dict) -> str:
     names = [name for c in record["countries"] for name in catalog["countries"][c["code"]].values()]
     codes = [c["code"] for c in record["countries"]]
+    keywords = [  # a keyword of the thesaurus by its names in the four languages
+        name
+        for group in catalog["keywords"].values()
+        if set(group["spellings"]) & set(record["keywords"])
+        for name in (group.get("labels") or {}).values()
+    ]
     return fold(
-        " ".join([record["title"], record["summary"], *record["keywords"], *names, *codes, *record["institutions"]])
+        " ".join(
+            [
+                record["title"],
+                record["summary"],
+                *record["keywords"],
+                *keywords,
+                *names,
+                *codes,
+                *record["institutions"],
+            ]
+        )
     )
 
 

@@ -73,6 +73,50 @@ def test_no_serious_violation(browser, server, scheme, url):
     assert not traffic.errors, traffic.errors
 
 
+LANGUAGE_PAGES = [
+    "",
+    "explore/",
+    "rounds/guatemala-registro-social/",
+    "lessons/red-calle/",
+    "countries/brazil/",
+    "contribute/",
+]
+SEARCH_WORDS = {
+    "es": ("Escriba para empezar a buscar", "resultados?"),
+    "pt": ("Digite para começar a pesquisar", "resultados?"),
+    "fr": ("Tapez pour lancer la recherche", "résultats?"),
+}
+
+
+@pytest.mark.parametrize("lang", ["es", "pt", "fr"])
+@pytest.mark.parametrize("url", LANGUAGE_PAGES)
+def test_no_serious_violation_in_each_language(browser, server, scheme, lang, url):
+    page, traffic = open_page(browser, server, color_scheme=scheme)
+    page.goto(f"{lang}/{url}")
+    page.wait_for_load_state("networkidle")
+    if url.startswith("explore/"):
+        expect(page.locator(".kb-explore__list")).to_be_attached()
+    assert page.locator("html").get_attribute("lang") == lang
+    assert violations(page) == []
+    page.context.close()
+    assert not traffic.errors, traffic.errors
+
+
+@pytest.mark.parametrize("lang", ["es", "pt", "fr"])
+def test_no_serious_violation_with_search_results_open_in_each_language(browser, server, scheme, lang):
+    ready, results = SEARCH_WORDS[lang]
+    page, traffic = open_page(browser, server, color_scheme=scheme)
+    page.goto(f"{lang}/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    expect(page.locator(".md-search-result__meta")).to_have_text(ready, timeout=20_000)
+    box.fill("cuidados")
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(rf"^\d+ {results}$"))
+    assert violations(page) == []
+    page.context.close()
+    assert not traffic.errors, traffic.errors
+
+
 def test_no_serious_violation_with_search_results_open(browser, server, scheme):
     page, traffic = open_page(browser, server, color_scheme=scheme)
     page.goto("")

@@ -22,7 +22,7 @@ def test_visiting_pages_requests_nothing_from_another_host(browser, server):
         page.wait_for_load_state("networkidle")
     page.goto("explore/")
     page.locator('fieldset[data-facet="kind"] input').first.check()
-    page.locator(".kb-explore__list a.kb-item__title").first.click()  # instant navigation
+    page.locator(".kb-explore__list a.kb-item__title").first.click()
     page.wait_for_load_state("networkidle")
     box = page.locator("input.md-search__input")
     box.click()
@@ -32,6 +32,8 @@ def test_visiting_pages_requests_nothing_from_another_host(browser, server):
     page.context.close()
     assert len(traffic.requests) > 20
     assert traffic.foreign_hosts() == set()
+    # The sitemap (every address in four languages) is for search engines: no page view downloads it.
+    assert not [url for url in traffic.requests if "sitemap" in url]
     assert not traffic.errors, traffic.errors
 
 

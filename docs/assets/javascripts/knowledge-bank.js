@@ -28,8 +28,8 @@
     var trigger = event.target.closest && event.target.closest("[data-kb-open-search]");
     var input = trigger && searchInput();
     if (!input) return;
-    // Captured on the document and stopped here: Material's instant navigation, which listens on the body,
-    // would otherwise follow the link to Explore while the search opens.
+    // Captured on the document and stopped here: the link to Explore is for browsers without JavaScript, and no
+    // other handler of the page may follow it while the search opens.
     event.preventDefault();
     event.stopPropagation();
     var toggle = document.getElementById("__search");
@@ -42,7 +42,7 @@
 
   window.addEventListener("beforeprint", printDate);
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(printDate); // after each of Material's instant navigations too
+    window.document$.subscribe(printDate); // once Material has set the page up
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", printDate);
   } else {

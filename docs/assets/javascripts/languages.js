@@ -1,23 +1,14 @@
 // The site in four languages (English at the root, then es/, pt/, fr/), on every page:
-// - a link to a page in another language loads that page whole: Material's instant navigation would swap
-//   only the content and keep the header (its labels, its switcher) and <html lang> of the language left;
-// - the header's language switcher follows the page (data-kb-switch, inside the content, comes with each
-//   page) and remembers the language chosen;
+// - the header's language switcher remembers the language chosen;
 // - a visitor whose language is not the page's, and who has not chosen one, is offered the page in theirs,
-//   never sent there.
+//   never sent there (the page's versions: data-kb-switch).
+// Material's instant navigation is off (mkdocs.yml): it needs the whole sitemap on the first page view, and
+// would keep the header and <html lang> of the language left when a link leads to another.
 (function () {
   "use strict";
 
   var LANGUAGES = ["en", "es", "pt", "fr"];
   var KEY = "kb-language";
-  var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
-  var root = new URL(config.base || ".", location.href); // the site's root, from the first page loaded
-
-  function languageOf(url) {
-    if (url.origin !== root.origin || url.pathname.indexOf(root.pathname) !== 0) return null;
-    var first = url.pathname.slice(root.pathname.length).split("/")[0];
-    return LANGUAGES.indexOf(first) > 0 ? first : LANGUAGES[0];
-  }
 
   function stored() {
     try { return localStorage.getItem(KEY); } catch (error) { return null; }
@@ -36,14 +27,9 @@
     return null;
   }
 
-  // Captured before Material's handler on the body: with a target, it leaves the link to the browser.
   document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a[href]");
-    if (!link || link.target || event.metaKey || event.ctrlKey) return;
-    var chosen = link.getAttribute("data-kb-language");
-    if (chosen) remember(chosen);
-    var lang = languageOf(new URL(link.href, location.href));
-    if (lang && lang !== document.documentElement.lang) link.target = "_self";
+    var link = event.target.closest && event.target.closest("a[data-kb-language]");
+    if (link) remember(link.getAttribute("data-kb-language"));
   }, true);
 
   function update() {
