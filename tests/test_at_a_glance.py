@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 SVG = "{http://www.w3.org/2000/svg}"
-HREF = "{http://www.w3.org/1999/xlink}href"  # links in inline SVG: see templates/pages/_map.md.j2
+HREF = "href"  # links in inline SVG (SVG 2's plain href: see templates/pages/_map.md.j2)
 
 
 def listed_counts(build) -> dict[str, int]:
