@@ -53,10 +53,23 @@ class EditorForm:
         expect(self.page.get_by_role("button", name="Choose selected")).to_be_hidden()
 
     def write_after(self, heading: str, text: str) -> None:
-        """Type ``text`` in the body as the paragraph after the ``##`` section ``heading``."""
+        """Type ``text`` in the body as the paragraph after the ``##`` section ``heading``.
+
+        The editor (Slate) applies a click's selection asynchronously: each key waits until the caret is where it
+        must be (at the end of the heading, then in a new paragraph), or the text could land in the heading."""
         self.page.locator("[data-slate-editor] h2", has_text=heading).click()
         self.page.keyboard.press("End")
+        self.page.wait_for_function(
+            """heading => { const s = getSelection(); const h = s.anchorNode && s.anchorNode.parentElement.closest("h2");
+                return s.isCollapsed && h && h.textContent.trim() === heading && s.anchorOffset === s.anchorNode.length }""",
+            arg=heading,
+        )
         self.page.keyboard.press("Enter")
+        self.page.wait_for_function(
+            """() => { const s = getSelection(); const n = s.anchorNode;
+                const el = n && (n.nodeType === 1 ? n : n.parentElement);
+                return el && !el.closest("h1, h2, h3, h4, h5, h6") && el.closest("[data-slate-editor]") }"""
+        )
         self.page.keyboard.type(text)
 
     def save(self) -> None:
