@@ -35,15 +35,15 @@ def search_page(browser, server):
     assert not traffic.foreign_hosts(), traffic.foreign_hosts()
 
 
-def search(page: Page, query: str, everything: bool = True) -> list[str]:
+def search(page: Page, query: str, everything: bool = True, ready: str = READY, done: re.Pattern = DONE) -> list[str]:
     """The pages found for ``query``, best first, as paths relative to the site root (all of them, or
-    those painted first)."""
+    those painted first); ``ready`` and ``done`` are the status's wordings in the page's language."""
     box = page.locator("input.md-search__input")
     status = page.locator(".md-search-result__meta")
     box.fill("")
-    expect(status).to_have_text(READY)
+    expect(status).to_have_text(ready)
     box.fill(query)
-    expect(status).to_have_text(DONE, timeout=20_000)
+    expect(status).to_have_text(done, timeout=20_000)
     more = page.locator(".kb-search__more")
     while everything and more.is_visible():
         count = page.locator(".md-search-result__link").count()
@@ -232,31 +232,19 @@ def test_nothing_of_the_search_is_loaded_before_the_box_is_used(browser, server)
     assert not traffic.errors, traffic.errors
 
 
+SPANISH_READY, SPANISH_DONE = "Escriba para empezar a buscar", re.compile(r"^(\d+ resultados?|Sin resultados)$")
+
+
 @pytest.fixture(scope="module")
 def spanish_search(browser, server):
     """The search of the Spanish interface (its own index, of the Spanish pages)."""
     page, traffic = open_page(browser, server)
     page.goto("es/")
     page.locator("input.md-search__input").click()
-    expect(page.locator(".md-search-result__meta")).to_have_text("Escriba para empezar a buscar", timeout=20_000)
+    expect(page.locator(".md-search-result__meta")).to_have_text(SPANISH_READY, timeout=20_000)
     yield page
     page.context.close()
     assert not traffic.errors, traffic.errors
-
-
-def spanish(page: Page, query: str) -> list[str]:
-    box, status = page.locator("input.md-search__input"), page.locator(".md-search-result__meta")
-    box.fill("")
-    expect(status).to_have_text("Escriba para empezar a buscar")
-    box.fill(query)
-    expect(status).to_have_text(re.compile(r"^(\d+ resultados?|Sin resultados)$"), timeout=20_000)
-    more = page.locator(".kb-search__more")
-    while more.is_visible():
-        count = page.locator(".md-search-result__link").count()
-        more.click()
-        expect(page.locator(".md-search-result__link")).not_to_have_count(count)
-    hrefs = page.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.href)")
-    return [urlsplit(href).path.lstrip("/") for href in hrefs]
 
 
 @pytest.mark.parametrize(
@@ -271,7 +259,7 @@ def test_the_spanish_search_finds_english_entries_by_the_spanish_name_of_their_k
     spanish_search, catalog, query, keyword
 ):
     expected = {f"es/{url}" for url in entries_with(catalog, "keyword", keyword)}
-    found = spanish(spanish_search, query)
+    found = search(spanish_search, query, ready=SPANISH_READY, done=SPANISH_DONE)
     assert expected and expected <= set(found), (query, found)
     first = spanish_search.locator(".kb-search-result__meta").first
     expect(first).to_have_text(re.compile(r"^(Informe de ronda|Ficha de lecciones aprendidas) · "))
