@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from babel import Locale
 
@@ -53,13 +54,19 @@ def nav_in(lang: str, nav: list, exists: Callable[[str], bool], t: Wording) -> t
     return tuple(items)
 
 
+@cache
+def _language_names(lang: str) -> dict[str, str]:
+    """CLDR's names of languages, in ``lang`` (``es`` -> {``en``: ``inglés``…}): read once, not on every page."""
+    return dict(Locale.parse(lang).languages)
+
+
 def language_switch(lang: str, alternates: list[tuple[str, str]], labels: Labels) -> str:
     """What the language switcher and the offer of another language need on a page in ``lang`` that exists in
     ``alternates`` (language, link from the page), as JSON for ``data-kb-switch``: for each language, the link, the
     language's name in itself, and the offer written in that language ("Esta página también está en español")."""
     switch = {}
     for other, href in alternates:
-        names = Locale.parse(other).languages  # CLDR: the names of languages, in `other`
+        names = _language_names(other)
         t = labels.language(other)
         switch[other] = {
             "href": href,
