@@ -48,7 +48,7 @@ def render_new_pages(catalog: Catalog) -> None:
     """Render what the map, the flows and the statistics add, as ``render_site`` does: the home page's map, each
     country page's map and cooperation block, the cooperation pages and the statistics page."""
     out = GeneratedSite()
-    env = page_environment(out, catalog, "en", cooperation(catalog))
+    env = page_environment(out, catalog, "en", cooperation(catalog), americas_map(catalog))
     env.get_template("pages/home_map.md.j2").render()
     maps = env.get_template("pages/_map.md.j2").module
     blocks = env.get_template("pages/_cooperation.md.j2").module

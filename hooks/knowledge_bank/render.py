@@ -13,7 +13,7 @@ import jinja2
 from babel import Locale
 from babel.units import format_unit
 
-from .americas_map import americas_map
+from .americas_map import AmericasMap, americas_map
 from .catalog import Catalog
 from .citation import apa_parts, bibtex, csl_json, reference, ris
 from .cooperation import Cooperation, cooperation
@@ -98,9 +98,9 @@ def render_site(
         out.heads[entry.uri] = entry_head(catalog, entry, ref, site_url)  # the same entry in every language
         for attachment in entry.attachments:
             out.attachments[f"{folder}/{attachment.name}"] = attachment.path
-    flows, charts = cooperation(catalog), statistics(catalog)
+    flows, charts, drawing = cooperation(catalog), statistics(catalog), americas_map(catalog)
     for lang in languages:
-        _render_pages(out, catalog, lang, site_url, site_name, flows, charts)
+        _render_pages(out, catalog, lang, site_url, site_name, flows, charts, drawing)
     out.data["statistics.json"] = statistics_json(catalog, charts, flows)
     out.data["catalog.json"] = catalog_json(catalog)
     out.data["catalog.schema.json"] = catalog_schema()
@@ -117,8 +117,11 @@ def genre(t: Wording, kind: str) -> str:
     return t(f"kinds.{kind}.genre") if f"kinds.{kind}.genre" in t.labels.texts else t(f"kinds.{kind}.one")
 
 
-def page_environment(out: GeneratedSite, catalog: Catalog, lang: str, flows: Cooperation) -> jinja2.Environment:
-    """The environment of the generated pages in ``lang``: what every page template may use."""
+def page_environment(
+    out: GeneratedSite, catalog: Catalog, lang: str, flows: Cooperation, drawing: AmericasMap
+) -> jinja2.Environment:
+    """The environment of the generated pages in ``lang``: what every page template may use (``flows`` and the map's
+    ``drawing`` are the same in every language: drawn once per build)."""
     t = catalog.vocabularies.labels.language(lang)
     here = tree(lang)
     up = "../" if here else ""  # from a language's root to the site's, where the data files are
@@ -146,7 +149,7 @@ def page_environment(out: GeneratedSite, catalog: Catalog, lang: str, flows: Coo
         search_terms=lambda e: search_terms(catalog, e),
         search_meta=meta_value,
         role_names=lambda roles: ", ".join(t("roles." + r) for r in roles),
-        map=americas_map(catalog),
+        map=drawing,
         flows=flows,
     )
     env.filters["tr"] = name  # {{ country | tr }}: a value of the catalog in the page's language
@@ -154,13 +157,20 @@ def page_environment(out: GeneratedSite, catalog: Catalog, lang: str, flows: Coo
 
 
 def _render_pages(
-    out: GeneratedSite, catalog: Catalog, lang: str, site_url: str, site_name: str, flows: Cooperation, charts
+    out: GeneratedSite,
+    catalog: Catalog,
+    lang: str,
+    site_url: str,
+    site_name: str,
+    flows: Cooperation,
+    charts,
+    drawing: AmericasMap,
 ) -> None:
     """The generated pages with the interface in ``lang``, in that language's folder of the site."""
     t = catalog.vocabularies.labels.language(lang)
     here = tree(lang)
     kinds = catalog.kinds
-    env = page_environment(out, catalog, lang, flows)
+    env = page_environment(out, catalog, lang, flows, drawing)
     out.markers[here, MAP_MARKER] = env.get_template("pages/home_map.md.j2").render()
     entry_page = env.get_template("pages/entry.md.j2")
     headings = {"details": t("fields.details"), "cite": t("cite.title"), "related": t("fields.related")}
