@@ -12,7 +12,7 @@ from functools import cache
 from babel import Locale
 
 from .labels import Labels, Wording
-from .render import language_name, tree
+from .render import tree
 from .text import slugify
 
 
@@ -61,16 +61,15 @@ def _language_names(lang: str) -> dict[str, str]:
 
 
 def language_switch(lang: str, alternates: list[tuple[str, str]], labels: Labels) -> str:
-    """What the language switcher and the offer of another language need on a page in ``lang`` that exists in
-    ``alternates`` (language, link from the page), as JSON for ``data-kb-switch``: for each language, the link, the
-    language's name in itself, and the offer written in that language ("Esta página también está en español")."""
+    """What the offer of another language needs on a page in ``lang`` that exists in ``alternates`` (language, link
+    from the page), as JSON for ``data-kb-switch``: for each language, the link and the offer written in that
+    language ("Esta página también está en español")."""
     switch = {}
     for other, href in alternates:
         names = _language_names(other)
         t = labels.language(other)
         switch[other] = {
             "href": href,
-            "name": language_name(other),
             "offer": t("nav.offer", language=names.get(other, other)),
             "go": t("nav.offer_go", language=names.get(other, other)),
             "stay": t("nav.offer_stay", language=names.get(lang, lang)),

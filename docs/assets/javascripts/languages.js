@@ -32,19 +32,9 @@
     if (link) remember(link.getAttribute("data-kb-language"));
   }, true);
 
-  function update() {
+  function offer() {
     var holder = document.querySelector("[data-kb-switch]");
     var switch_ = holder ? JSON.parse(holder.getAttribute("data-kb-switch")) : {};
-    var base = new URL(location.href);
-    document.querySelectorAll(".kb-languages [data-kb-language]").forEach(function (link) {
-      var alternate = switch_[link.getAttribute("data-kb-language")];
-      link.parentElement.hidden = !alternate;
-      if (alternate) link.href = new URL(alternate.href, base).href;
-    });
-    offer(switch_);
-  }
-
-  function offer(switch_) {
     var bar = document.querySelector(".kb-offer");
     if (!bar) return;
     var here = document.documentElement.lang;
@@ -77,7 +67,7 @@
     bar.hidden = false;
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(update);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", update);
-  else update();
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(offer);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", offer);
+  else offer();
 })();
