@@ -75,7 +75,17 @@ def test_no_html_page_has_live_markup_from_an_entry(hostile_build):
     assert problems == {}
 
 
-@pytest.mark.parametrize("url", ["rounds/kbx-round/", "lessons/kbx-lesson/", "keywords/script-alert-kbx1-script/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "rounds/kbx-round/",
+        "lessons/kbx-lesson/",
+        "keywords/script-alert-kbx1-script/",
+        "es/rounds/kbx-round/",  # every language's pages: their title is the entry's, from the same front matter
+        "fr/lessons/kbx-lesson/",
+        "pt/keywords/script-alert-kbx1-script/",
+    ],
+)
 def test_the_theme_title_and_meta_tags_hold_the_payload_as_text(hostile_build, url):
     soup = BeautifulSoup(hostile_build.page(url), "lxml")
     assert soup.title is not None and "kbx" in soup.title.get_text()
