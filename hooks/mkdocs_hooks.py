@@ -32,7 +32,7 @@ from knowledge_bank.navigation import nav_in
 from knowledge_bank.problem_banner import problem_banner
 from knowledge_bank.problems import summary
 from knowledge_bank.reference import expand_markers
-from knowledge_bank.render import GeneratedSite, language_of, render_site, tree
+from knowledge_bank.render import GeneratedSite, language_of, render_site
 from knowledge_bank.search_index import SearchIndexer, SearchIndexError, indexed_pages
 from knowledge_bank.timings import record, stage, timed, write_timings
 from knowledge_bank.vocabularies import Vocabularies
@@ -255,8 +255,8 @@ def on_post_build(config) -> None:
         state.written_pages, state.written_dests, state.pending_dests = state.pending_pages, state.pending_dests, {}
     state.written_banner = state.banner
     state.builds += 1
-    folders = [tree(lang) + folder for lang in state.languages for folder in KINDS]
-    site, pages = Path(config.site_dir), indexed_pages(state.hand_written, folders)
+    # The English pages of entries: the one index reads no other (search_index.INDEX_LANGUAGE).
+    site, pages = Path(config.site_dir), indexed_pages(state.hand_written, KINDS)
     if state.preview and state.builds > 1:
         state.indexer.start(site, pages, report=lambda message: log.warning(f"the search was not updated: {message}"))
         return

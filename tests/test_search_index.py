@@ -39,12 +39,17 @@ def test_no_page_loads_the_search_before_it_is_used(repo_build):
 
 
 def test_only_entries_and_hand_written_pages_are_indexed(repo_build):
+    """One index for the four interfaces: each entry once (its English page), each hand-written page in each language."""
     urls = set(search_records(repo_build.site))
-    entries = {url for url in urls if re.fullmatch(r"(rounds|lessons)/[^/]+/", url)}
+    entries = {url for url in urls if re.fullmatch(r"(es/|pt/|fr/)?(rounds|lessons)/[^/]+/", url)}
     assert entries == {f"{kind}/{slug}/" for kind, slug, _ in PUBLIC}
-    assert {"", "about/", "contribute/", "data/"} <= urls
-    assert "explore/" not in urls
-    assert not [url for url in urls if re.match(r"(countries|sdgs|phases|keywords)/|(rounds|lessons)/(page/|$)", url)]
+    for lang in ("", "es/", "pt/", "fr/"):
+        assert {f"{lang}{page}" for page in ("", "about/", "contribute/", "data/")} <= urls
+        assert f"{lang}explore/" not in urls
+    listings = r"(es/|pt/|fr/)?((countries|sdgs|phases|keywords)/|(rounds|lessons)/(page/|$))"
+    assert not [url for url in urls if re.match(listings, url)]
+    entry = json.loads((repo_build.site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["en"] and (repo_build.site / "pagefind" / "wasm.en.pagefind").is_file()
 
 
 def test_pagefind_reads_every_page_that_has_text_to_index(repo_build):
@@ -71,21 +76,37 @@ def test_the_glob_of_indexed_pages_refuses_what_it_cannot_hold():
 def test_an_entry_is_indexed_with_its_metadata_and_filters_not_its_facts(repo_build):
     record = search_records(repo_build.site)["lessons/alimentacao-escolar-agricultura-familiar/"]
     meta, filters = record["meta"], record["filters"]
-    assert meta["kind"] == "Lessons-learnt card" and filters["kind"] == ["Lessons-learnt card"]
-    assert filters["type"] == ["entry"]
-    assert "Brazil" in filters["country"] and "Brazil" in meta["countries"]
-    assert any(value.startswith("SDG 2 · ") for value in filters["sdg"])
+    assert filters["kind"] == ["lesson"] and filters["type"] == ["entry"] and filters["language"] == ["pt"]
+    assert "BR" in filters["country"] and "2" in filters["sdg"]  # codes, which search-labels.json names
+    assert "Brazil" in meta["countries_en"] and "Brasil" in meta["countries_es"] and "Brésil" in meta["countries_fr"]
     assert re.fullmatch(r"20\d{6}", meta["date"])  # one word: its numbers are not found (the results format it)
-    for name in ("Brazil", "Brasil", "Brésil", "BR", "BRA", "ODS 2 Hambre cero", "SDG 1", "ODD 1", "Formulação"):
+    terms = ("Brazil", "Brasil", "Brésil", "BR", "BRA", "ODS 2 Hambre cero", "SDG 1", "ODD 1", "Formulação", "Ficha")
+    for name in terms:
         assert name in meta["terms"], name
     assert "In other languages" not in record["content"] and "Keywords" not in record["content"]
     assert "Related entries" not in record["content"]
     assert meta["title"] and "¶" not in meta["title"] and "¶" not in record["content"]
 
 
-def test_a_hand_written_page_is_a_page_to_the_search(repo_build):
-    record = search_records(repo_build.site)["about/"]
-    assert record["filters"]["type"] == ["page"] and record["meta"]["kind"] == "Page"
+def test_a_hand_written_page_is_a_page_to_the_search_in_its_language(repo_build):
+    records = search_records(repo_build.site)
+    for lang, url in (("en", "about/"), ("es", "es/about/"), ("pt", "pt/about/"), ("fr", "fr/about/")):
+        assert records[url]["filters"] == {"type": ["page"], "interface": [lang]}, url
+
+
+def test_the_search_names_the_filters_values_in_each_language(repo_build):
+    """The index's filters hold codes; each language's search-labels.json names them, for the published entries."""
+    records = search_records(repo_build.site)
+    used = {code for record in records.values() for code in record["filters"].get("country", [])}
+    for lang, brazil, sdg2, lesson in (
+        ("", "Brazil", "SDG 2 · Zero hunger", "Lessons-learnt card"),
+        ("es/", "Brasil", "ODS 2 · Hambre cero", "Ficha de lecciones aprendidas"),
+        ("pt/", "Brasil", "ODS 2 · Fome zero e agricultura sustentável", "Ficha de lições aprendidas"),
+        ("fr/", "Brésil", "ODD 2 · Faim « zéro »", "Fiche d'enseignements tirés"),
+    ):
+        labels = json.loads((repo_build.site / f"{lang}search-labels.json").read_text(encoding="utf-8"))
+        assert set(labels["country"]) == used, lang
+        assert (labels["country"]["BR"], labels["sdg"]["2"], labels["kind"]["lesson"]) == (brazil, sdg2, lesson)
 
 
 def test_entry_pages_carry_the_language_of_their_body(repo_build):

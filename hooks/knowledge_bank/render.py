@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from .html_blocks import FragmentCache, HtmlBlocks
 from .labels import Wording
 from .languages import LANGUAGES
 from .page_head import entry_head
-from .search_index import meta_value, search_terms
+from .search_index import LABELS, countries_by_language, meta_value, search_labels, search_terms
 from .statistics import ROLES, country_entries, statistics, statistics_json
 from .templating import for_build
 from .text import fold
@@ -146,6 +147,9 @@ def page_environment(
         data_root=up,
         other_languages=[other for other in LANGUAGES if other != lang],
         country_names=lambda e, sep=", ": sep.join(name(catalog.country(code)) for code in catalog.roles_of(e)),
+        # The search reads only the English pages of entries (search_index.INDEX_LANGUAGE): they carry its data.
+        indexed=not here,
+        search_countries=lambda e: countries_by_language(catalog, e),
         search_terms=lambda e: search_terms(catalog, e),
         search_meta=meta_value,
         role_names=lambda roles: ", ".join(t("roles." + r) for r in roles),
@@ -172,6 +176,7 @@ def _render_pages(
     kinds = catalog.kinds
     env = page_environment(out, catalog, lang, flows, drawing)
     out.markers[here, MAP_MARKER] = env.get_template("pages/home_map.md.j2").render()
+    out.data[here + LABELS] = json.dumps(search_labels(catalog, lang), ensure_ascii=False, separators=(",", ":"))
     entry_page = env.get_template("pages/entry.md.j2")
     headings = {"details": t("fields.details"), "cite": t("cite.title"), "related": t("fields.related")}
     base = site_url.rstrip("/") + "/" if site_url else ""

@@ -6,6 +6,14 @@ skips what is marked ``data-pagefind-ignore`` (an entry's facts block), and keep
 ``data-pagefind-filter`` values (kind, date, countries, SDGs…) to show and filter results. Its metadata is
 searched too, with less weight than the text: an entry's countries, SDGs, phase, keywords and institutions go
 there, in the four languages, so that ``Brésil`` or ``ODS 5`` find it without filling its excerpt.
+
+One index serves the four interfaces. An entry's text is the same on its page in every language, so only its
+English page is read (``INDEX_LANGUAGE``): the index is built once, not four times, and a search from the Spanish
+interface finds the same entries as one from the English. What the results show in the reader's language comes
+with each entry (``countries_es``, and ``title_es`` when the entry has its title in Spanish) or from the filters'
+labels (``search_labels``: a small file per language). The hand-written pages, written in each language, are all
+read, each with its ``interface`` filter. Pagefind stems the whole index as English; the search script
+(docs/assets/javascripts/search/index.js) lets a Spanish, Portuguese or French word find its other forms.
 """
 
 from __future__ import annotations
@@ -24,8 +32,11 @@ from pathlib import Path
 from .catalog import Catalog
 from .languages import LANGUAGES
 from .loader import Entry
+from .translation import InLanguage
 
 BUNDLE = "pagefind"  # the bundle's folder in the site: /pagefind/
+INDEX_LANGUAGE = LANGUAGES[0]  # the one index's language: Pagefind's stemming, and the pages of entries it reads
+LABELS = "search-labels.json"  # in each language's folder: the names of the filters' values
 # Material's permalink anchors (¶) and the edit button are not text to find.
 EXCLUDED = ".headerlink, .md-content__button"
 _SEPARATORS = re.compile(r"[,\s]+")  # a comma would split Pagefind's `key:value, key:value` attribute
@@ -54,7 +65,7 @@ def search_terms(catalog: Catalog, entry: Entry) -> str:
     """What finds ``entry`` besides its text: countries (names in four languages and ISO codes), SDGs
     (numbers and names), phase, keywords, institutions and author, in the four languages."""
     labels, vocabularies, fields = catalog.vocabularies.labels, catalog.vocabularies, entry.fields
-    terms: list[str] = []
+    terms = [labels(f"kinds.{entry.kind}.one", lang) for lang in LANGUAGES]
     for code in catalog.roles_of(entry):
         country = catalog.country(code)
         terms += [*dict.fromkeys(country.names.values()), country.code, country.alpha_3]
@@ -69,6 +80,25 @@ def search_terms(catalog: Catalog, entry: Entry) -> str:
     if author := getattr(fields, "author", None):
         terms.append(author)
     return meta_value(" · ".join(dict.fromkeys(terms)))
+
+
+def countries_by_language(catalog: Catalog, entry: Entry) -> dict[str, str]:
+    """The countries of ``entry`` as a search result names them, in each language: ``{"es": "Brasil · Perú"}``."""
+    codes = catalog.roles_of(entry)
+    names = {lang: InLanguage(lang) for lang in LANGUAGES}
+    return {lang: meta_value(" · ".join(name(catalog.country(c)) for c in codes)) for lang, name in names.items()}
+
+
+def search_labels(catalog: Catalog, lang: str) -> dict[str, dict[str, str]]:
+    """What the search's filters and results call the values of the index's filters (codes: ``round``, ``BR``,
+    ``5``), in ``lang``: every kind, the countries of the published entries and the SDGs."""
+    t, name = catalog.vocabularies.labels.language(lang), InLanguage(lang)
+    countries = {code for entry in catalog.entries if entry.is_public for code in catalog.roles_of(entry)}
+    return {
+        "kind": {kind.kind: t(f"kinds.{kind.kind}.one") for kind in catalog.kinds},
+        "country": {code: name(catalog.country(code)) for code in sorted(countries)},
+        "sdg": {term.key: f"{t('sdg.short', n=term.key)} · {name(term)}" for term in catalog.vocabularies.sdgs.terms},
+    }
 
 
 def indexed_pages(pages: Iterable[str], folders: Iterable[str]) -> str:
@@ -102,7 +132,7 @@ class SearchIndexer:
             shutil.rmtree(folder, ignore_errors=True)
         start, before = time.monotonic(), resource.getrusage(resource.RUSAGE_CHILDREN)
         command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", staging.name]
-        command += ["--glob", glob, "--exclude-selectors", EXCLUDED]
+        command += ["--glob", glob, "--exclude-selectors", EXCLUDED, "--force-language", INDEX_LANGUAGE]
         self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         stdout, stderr = self._process.communicate()
         seconds, after = time.monotonic() - start, resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -263,3 +263,31 @@ def test_the_spanish_search_finds_english_entries_by_the_spanish_name_of_their_k
     assert expected and expected <= set(found), (query, found)
     first = spanish_search.locator(".kb-search-result__meta").first
     expect(first).to_have_text(re.compile(r"^(Informe de ronda|Ficha de lecciones aprendidas) · "))
+
+
+def test_the_spanish_search_shows_spanish_pages_names_and_filters(spanish_search, catalog):
+    """One index serves every interface: from the Spanish one, a result leads to the Spanish page, names its kind
+    and countries in Spanish, the hand-written pages found are the Spanish ones, and the filters are in Spanish."""
+    found = search(spanish_search, "Brasil", ready=SPANISH_READY, done=SPANISH_DONE)
+    assert found and all(path.startswith("es/") for path in found), found
+    assert {f"es/{url}" for url in entries_with(catalog, "country", "BR")} <= set(found)
+    metas = spanish_search.locator(".kb-search-result__meta").all_inner_texts()
+    assert any("Brasil" in meta for meta in metas) and not any("Brazil" in meta for meta in metas), metas
+    pages = search(spanish_search, "contribuir", ready=SPANISH_READY, done=SPANISH_DONE)
+    assert "es/contribute/" in pages and not [p for p in pages if not p.startswith("es/")], pages
+    country = spanish_search.locator(".kb-search__filters select[name=country]")
+    options = country.locator("option").all_inner_texts()
+    assert options[0] == "Todos los países" and "Brasil" in options and "México" in options, options
+    assert options[1:] == sorted(options[1:], key=lambda name: name.replace("É", "E")), options
+    kinds = spanish_search.locator(".kb-search__filters select[name=kind] option").all_inner_texts()
+    assert kinds[1:] == sorted(["Informe de ronda", "Ficha de lecciones aprendidas"]), kinds
+    search(spanish_search, "cuidados", ready=SPANISH_READY, done=SPANISH_DONE)
+    country.select_option("Uruguay")
+    spanish_search.wait_for_function(
+        """(allowed) => {
+          const links = [...document.querySelectorAll("a.md-search-result__link")];
+          return links.length > 0 && links.every((a) => allowed.includes(new URL(a.href).pathname.slice(1)));
+        }""",
+        arg=sorted(f"es/{url}" for url in entries_with(catalog, "country", "UY")),
+    )
+    country.select_option("")

@@ -3,9 +3,14 @@
 
    Loaded by the box's first use, never before. Pagefind then loads its WebAssembly and the index chunks of
    the words typed, and the data of the results painted (a few at a time). Entries come before hand-written
-   pages (two searches on the `type` filter); kind, country and SDG filters narrow the entries. Every text is
-   a label of vocabularies/labels.yml, read from the box's data-labels; text from the index only ever becomes
-   text nodes (and <mark> elements for the matched words). */
+   pages (two searches on the `type` filter); kind, country and SDG filters narrow the entries.
+
+   One index serves the four interfaces: it holds each entry once (its English page) and each hand-written page
+   in its language (the `interface` filter). A result links to the entry's page in the reader's language, with
+   its countries (countries_es) and, when the entry has one, its title (title_es) in that language; the filters
+   hold codes (round, BR, 5), named by the language's search-labels.json. Every other text is a label of
+   vocabularies/labels.yml, read from the box's data-labels; text from the index only ever becomes text nodes
+   (and <mark> elements for the matched words). */
 
 const AT_ONCE = 6; // results painted at a time: what fits a phone's screen or two
 const FILTERS = ["kind", "country", "sdg"];
@@ -25,9 +30,11 @@ export function reduce(query) {
 }
 
 export async function mount(box, root) {
+  const lang = document.documentElement.lang || "en";
+  const tree = box.dataset.tree || ""; // the language's folder: "" (English), "es/"…
   const labels = JSON.parse(box.dataset.labels);
   const t = (name) => labels[name];
-  t.count = (name, n) => labels[`${name}.${n === 1 ? "one" : "other"}`].replace("{n}", n.toLocaleString("en"));
+  t.count = (name, n) => labels[`${name}.${n === 1 ? "one" : "other"}`].replace("{n}", n.toLocaleString(lang));
 
   const toggle = document.getElementById("__search");
   const form = box.querySelector("form");
@@ -45,11 +52,14 @@ export async function mount(box, root) {
   let timer = null;
 
   status.textContent = t("search.loading");
+  let names = {}; // the filters' values in the reader's language: {kind: {round: "Ronda"}, country: {BR: "Brasil"}…}
   try {
+    const named = fetch(root + tree + "search-labels.json").then((response) => (response.ok ? response.json() : {}));
     pagefind = await import(root + "pagefind/pagefind.js");
     // No web worker: it would cost one more round trip (its script) before the WebAssembly loads.
     await pagefind.options({ baseUrl: new URL(root).pathname, excerptLength: 18, noWorker: true });
     pagefind.init(); // the WebAssembly and the index's metadata, while the visitor types
+    names = await named;
   } catch (error) {
     status.textContent = t("search.failed");
     console.warn("search:", error);
@@ -76,7 +86,7 @@ export async function mount(box, root) {
     const narrowed = Object.keys(filters).length > 0; // only entries have kinds, countries and SDGs
     const [entries, pages] = await Promise.all([
       pagefind.search(query, { filters: { ...filters, type: "entry" } }),
-      narrowed ? null : pagefind.search(query, { filters: { type: "page" } }),
+      narrowed ? null : pagefind.search(query, { filters: { type: "page", interface: lang } }),
     ]);
     if (id !== latest) return;
     results = [...(entries?.results ?? []), ...(pages?.results ?? [])];
@@ -97,27 +107,39 @@ export async function mount(box, root) {
     more.hidden = shown >= results.length;
   }
 
+  const named = (filter, code) => names[filter]?.[code] ?? code;
+  const base = new URL(root).pathname;
+
   function item(data) {
     const meta = data.meta || {};
+    const filters = data.filters || {};
+    const entry = (filters.type || [])[0] === "entry";
     const li = document.createElement("li");
     li.className = "md-search-result__item";
     const link = document.createElement("a");
     link.className = "md-search-result__link";
-    link.href = data.url;
+    // An entry is indexed by its English page: the reader's is the same path in the language's folder.
+    link.href = entry && data.url.startsWith(base) ? base + tree + data.url.slice(base.length) : data.url;
     const article = document.createElement("article");
     article.className = "md-search-result__article md-typeset kb-search-result";
     const title = document.createElement("div");
     title.className = "kb-search-result__title";
-    title.textContent = meta.title || data.url;
+    const translated = meta[`title_${lang}`];
+    title.textContent = translated || meta.title || data.url;
     const about = document.createElement("div");
     about.className = "kb-search-result__meta";
-    about.textContent = [meta.kind, day(meta.date), meta.countries].filter(Boolean).join(" · ");
+    const kind = entry ? named("kind", (filters.kind || [])[0]) : t("search.page");
+    about.textContent = [kind, day(meta.date), meta[`countries_${lang}`]].filter(Boolean).join(" · ");
     const excerpt = document.createElement("p");
     excerpt.className = "kb-search-result__excerpt";
     excerpt.append(...marked(data.excerpt || ""));
-    // An entry's title and text are in its own language (a filter: Pagefind searches metadata, not filters).
-    const lang = ((data.filters || {}).language || [])[0];
-    if (lang && lang !== document.documentElement.lang) title.lang = excerpt.lang = lang;
+    // An entry's title and text are in its own language (a filter: Pagefind searches metadata, not filters);
+    // a title in the reader's language is a translation of it.
+    const own = (filters.language || [])[0];
+    if (own && own !== lang) {
+      excerpt.lang = own;
+      if (!translated) title.lang = own;
+    }
     article.append(title, about, excerpt);
     link.append(article);
     link.addEventListener("click", () => (toggle.checked = false));
@@ -130,7 +152,6 @@ export async function mount(box, root) {
     const parts = /^(\d{4})(\d{2})(\d{2})$/.exec(value || "");
     if (!parts) return "";
     const date = new Date(Date.UTC(+parts[1], +parts[2] - 1, +parts[3]));
-    const lang = document.documentElement.lang || "en";
     return new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" }).format(date); // as Babel writes it
   }
 
@@ -158,11 +179,10 @@ export async function mount(box, root) {
       const select = document.createElement("select");
       select.name = name;
       select.append(new Option(t(`search.filters.any_${name}`), ""));
-      const number = (value) => Number.parseInt(value.replace(/^\D+/, ""), 10) || 0;
       const sorted = Object.keys(counts).sort((a, b) =>
-        name === "sdg" ? number(a) - number(b) : a.localeCompare(b, "en"),
+        name === "sdg" ? Number(a) - Number(b) : named(name, a).localeCompare(named(name, b), lang),
       );
-      for (const value of sorted) select.append(new Option(value, value));
+      for (const value of sorted) select.append(new Option(named(name, value), value));
       select.addEventListener("change", () => search());
       label.append(caption, select);
       fieldset.append(label);
