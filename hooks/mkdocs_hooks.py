@@ -28,6 +28,7 @@ from knowledge_bank.html_blocks import FragmentCache
 from knowledge_bank.kinds import KINDS
 from knowledge_bank.languages import LANGUAGES
 from knowledge_bank.loader import load_content
+from knowledge_bank.markup import permalink_titles
 from knowledge_bank.navigation import nav_in
 from knowledge_bank.problem_banner import problem_banner
 from knowledge_bank.problems import summary
@@ -221,11 +222,12 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 @timed
 def on_page_content(html: str, page, config, files) -> str:
     """Put the generated pages' HTML blocks in (an entry's body among them) and give an entry page its table of
-    contents."""
+    contents; the ¶ links' titles in the page's language."""
     site, uri = state.site, page.file.src_uri
     if uri in site.tocs:
         page.toc = get_toc(site.tocs[uri])
-    return site.html_blocks.fill(html)
+    html, lang = site.html_blocks.fill(html), language_of(uri)
+    return html if lang == LANGUAGES[0] else permalink_titles(html, state.vocabularies.labels.text("permalink", lang))
 
 
 @timed

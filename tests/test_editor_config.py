@@ -58,13 +58,24 @@ LESSON = COMMON | {
     "added_values": [1, 3],
 }
 # Every field present in at least one sample; a sample for each side of a rule across fields.
+TRANSLATION = {"title": "Translated title", "summary": "Translated summary."}
+TRANSLATED = [  # an entry in English with its title and summary in the three other languages; one in Spanish
+    {"language": "en", "translations": {"es": TRANSLATION, "pt": TRANSLATION, "fr": TRANSLATION}},
+    {"language": "es", "translations": {"en": TRANSLATION}},
+]
 SAMPLES = {
-    "rounds": [ROUND, ROUND | {"reference_documents": [{"title": "Guide", "file": "guide.pdf"}]}],
-    "lessons": [LESSON],
+    "rounds": [
+        ROUND,
+        ROUND | {"reference_documents": [{"title": "Guide", "file": "guide.pdf"}]},
+        *(ROUND | t for t in TRANSLATED),
+    ],
+    "lessons": [LESSON, *(LESSON | t for t in TRANSLATED)],
 }
 # What the form cannot say, and kb check does: a group's fields required only when the group is given (Decap
 # checks them even when the group is left out), and "a reference document has a `url` or a `file`, not both".
-REQUIRED_WITHIN_OPTIONAL_GROUP = {("visit", "start"), ("visit", "end")}
+REQUIRED_WITHIN_OPTIONAL_GROUP = {("visit", "start"), ("visit", "end")} | {
+    ("translations", lang, name) for lang in ("en", "es", "pt", "fr") for name in ("title", "summary")
+}
 ONE_OF = {("reference_documents", "url"), ("reference_documents", "file")}
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import yaml
+from babel import Locale
 
 from .country_names import iso_countries
 from .kinds import KINDS
@@ -93,7 +94,11 @@ class _Form:
         }
 
     def label(self, name: str) -> str:
-        """The label of the field called ``name`` (``editor.fields.<name>`` in labels.yml)."""
+        """The label of the field called ``name`` (``editor.fields.<name>`` in labels.yml); a language of
+        ``translations`` by its name in CLDR."""
+        if name in LANGUAGES:
+            named = Locale.parse(self.lang).languages.get(name, name)
+            return named[:1].upper() + named[1:]
         return self.labels.text(f"editor.fields.{name}", self.lang)
 
     def collection(self, model: type[EntryFields]) -> dict:
@@ -137,8 +142,11 @@ class _Form:
             field["default"] = raw["default"]
         if "$ref" in schema:
             # Decap checks the fields of a group even when the group itself is left out, so in an optional group
-            # none can be required (kb check still requires them when the group is given).
-            return field | {"widget": "object", "fields": self.group(schema, defs, within_optional=not required)}
+            # none can be required (kb check still requires them when the group is given). An optional group
+            # of groups (the translations) starts folded.
+            group = self.group(schema, defs, within_optional=not required)
+            folded = {"collapsed": True} if not required and all(f["widget"] == "object" for f in group) else {}
+            return field | {"widget": "object", "fields": group, **folded}
         if schema.get("type") == "array":
             return field | self.listing(schema, defs)
         return field | self.value(schema)

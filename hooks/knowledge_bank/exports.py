@@ -16,7 +16,7 @@ from .kinds import BY_KIND
 from .labels import Wording
 from .languages import Language
 from .loader import Entry
-from .models import Summary, Title
+from .models import Summary, Title, Translation
 from .templating import template
 
 SCHEMA_VERSION = 1
@@ -49,6 +49,9 @@ class CatalogRecord(BaseModel):
     url: str = Field(description="Address of the entry's page, relative to the site root.")
     title: Title
     summary: Summary
+    translations: dict[Language, Translation] | None = Field(
+        None, description="The title and summary in other languages, by language, when the entry has them."
+    )
     date: dt.date
     language: Language
     phase: str = Field(description="Key of the phase vocabulary.")
@@ -111,6 +114,7 @@ def record(catalog: Catalog, entry: Entry) -> CatalogRecord:
         url=entry.url,
         title=fields.title,
         summary=fields.summary,
+        translations=fields.translated() or None,
         date=fields.date,
         language=fields.language,
         phase=fields.phase,

@@ -20,7 +20,7 @@ from .kinds import KINDS
 from .markup import BodyError, RenderedBody, render_body
 from .messages import describe
 from .methodology import methodology_warnings
-from .models import EntryFields, ModelContext
+from .models import EntryFields, ModelContext, field_names_at
 from .problems import Problem
 from .report_pdf import ReportFile, report_problems
 from .source import Source, read_source
@@ -184,17 +184,21 @@ def _load_entry(
     except ValidationError as exc:
         allowed = list(model.model_fields)
         reported = set()
+        across = model.checks_across_fields(src.data)
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])
             if any(loc[: len(bad)] == bad for bad in src.unreadable):
                 continue  # reported where YAML could not read it
+            if not loc and error["type"] in {kind for _, kind, _ in across}:
+                continue  # a rule across fields, reported below at the field it names
             reported.add(error["type"])
             line = _line_for(src, loc, error["type"])
-            field = "authorization" if error["type"] == "unauthorized" else dotted(loc)
-            problems.append(Problem(rel, line, describe(error, allowed), field))
+            field = dotted(loc)
+            names = field_names_at(model, loc[:-1]) if len(loc) > 1 else allowed  # those of the group it is in
+            problems.append(Problem(rel, line, describe(error, names), field))
         # A rule across fields runs only once every field is valid: run it on what was written, so that an
         # editor learns of it in this pass and not the next.
-        for loc, kind, message in model.checks_across_fields(src.data):
+        for loc, kind, message in across:
             if kind not in reported:
                 problems.append(Problem(rel, _line_for(src, loc, kind), message, dotted(loc)))
     problems += contact_details(src)

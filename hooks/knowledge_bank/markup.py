@@ -234,3 +234,11 @@ def sanitise(html: str, foreign_images: list[str] | None = None) -> str:
         filter_style_properties={"text-align"},
         link_rel="noopener nofollow",
     )
+
+
+_PERMALINK = re.compile(r'(class="headerlink" href="#[^"]*" title=")Permanent link(")')
+
+
+def permalink_titles(page: str, title: str) -> str:
+    """``page`` (HTML) with the title of each heading's ¶ link (Python-Markdown's "Permanent link") as ``title``."""
+    return _PERMALINK.sub(lambda m: m[1] + html.escape(title) + m[2], page) if "Permanent link" in page else page

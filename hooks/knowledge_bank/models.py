@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from dataclasses import dataclass
-from typing import Annotated, ClassVar
+from typing import Annotated, ClassVar, get_args
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -21,12 +21,13 @@ from pydantic import (
     StrictBool,
     StringConstraints,
     ValidationInfo,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from .countries import CountryResolver
 from .field_path import FieldPath
-from .languages import Language
+from .languages import LANGUAGES, Language
 from .text import fold
 from .vocabularies import Vocabularies
 
@@ -147,6 +148,25 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Translation(Model):
+    """The entry's title and summary in another language; its text stays in its own."""
+
+    title: Title = Field(description="The title in this language (at most 200 characters).")
+    summary: Summary = Field(description="The summary in this language (at most 600 characters).")
+
+
+class Translations(Model):
+    """The entry's title and summary in the languages it is not written in, each optional."""
+
+    en: Translation | None = Field(None, description="In English.")
+    es: Translation | None = Field(None, description="In Spanish.")
+    pt: Translation | None = Field(None, description="In Portuguese.")
+    fr: Translation | None = Field(None, description="In French.")
+
+
+OWN_LANGUAGE = "the entry is written in {lang}: its title and summary are already in it; remove `translations.{lang}`"
+
+
 class EntryFields(Model):
     """Fields common to rounds and lessons."""
 
@@ -172,6 +192,11 @@ class EntryFields(Model):
     summary: Summary = Field(
         description="One-paragraph summary shown in listings, feed and search (at most 600 characters)."
     )
+    translations: Translations | None = Field(
+        None,
+        description="The title and summary in other languages (en, es, pt, fr), each optional: the interface in "
+        "that language shows them, marked as a translation; the text stays in its own language.",
+    )
     published: StrictBool = Field(
         False, description="The authorization flag: only `true` publishes. Missing means not published."
     )
@@ -192,14 +217,34 @@ class EntryFields(Model):
         "vocabularies/licenses.yml, e.g. CC-BY-SA-4.0.",
     )
 
+    @model_validator(mode="after")
+    def _translated_into_other_languages(self) -> EntryFields:
+        if self.translations is not None and getattr(self.translations, self.language) is not None:
+            raise PydanticCustomError("own_language", OWN_LANGUAGE.format(lang=self.language))
+        return self
+
+    def translation(self, lang: str) -> Translation | None:
+        """The title and summary in ``lang``, when the entry has them and is not written in it."""
+        if self.translations is None or lang == self.language:
+            return None
+        return getattr(self.translations, lang, None)
+
+    def translated(self) -> dict[str, Translation]:
+        """Every translation of the title and summary, by language, in the site's order of languages."""
+        return {lang: found for lang in LANGUAGES if (found := self.translation(lang))}
+
     def is_authorized(self) -> bool:
         """What publication needs besides ``published: true`` (a round: the beneficiary's authorization)."""
         return True
 
     @classmethod
     def checks_across_fields(cls, data: dict) -> list[tuple[FieldPath, str, str]]:
-        """The kind's rules across fields, on the data as written, for when a field is invalid and pydantic did
-        not run them: (field, error type, message) for each rule broken."""
+        """The rules across fields, on the data as written, for when a field is invalid and pydantic did not run
+        them, or reported them on the whole entry: (field, error type, message) for each rule broken. A kind
+        adds its own to these."""
+        lang, translations = data.get("language", "en"), data.get("translations")
+        if isinstance(lang, str) and isinstance(translations, dict) and translations.get(lang) is not None:
+            return [(("translations", lang), "own_language", OWN_LANGUAGE.format(lang=lang))]
         return []
 
     def country_roles(self) -> dict[str, tuple[str, ...]]:
@@ -225,3 +270,24 @@ class EntryFields(Model):
     def record_fields(self) -> dict[str, str]:
         """The fields of this kind that ``catalog.json`` carries besides the common ones."""
         return {}
+
+
+def field_names_at(model: type[BaseModel], path: tuple) -> list[str]:
+    """The names of the fields of the group at ``path`` in ``model`` (``("translations",)`` -> en, es, pt, fr;
+    ``("panel", 0)`` -> a panel member's), to name the right ones when a field there is unknown."""
+    group: type[BaseModel] | None = model
+    for key in path:
+        if isinstance(key, int):
+            continue  # an item of a list: its group was found with the list
+        if group is None or key not in group.model_fields:
+            return []
+        group = _group_of(group.model_fields[key].annotation)
+    return list(group.model_fields) if group else []
+
+
+def _group_of(annotation: object) -> type[BaseModel] | None:
+    """The model inside an annotation: ``X``, ``X | None``, ``list[X]``."""
+    for arg in (annotation, *get_args(annotation), *(a for outer in get_args(annotation) for a in get_args(outer))):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+    return None

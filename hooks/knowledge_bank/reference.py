@@ -120,11 +120,15 @@ def model_docs() -> list[ModelDoc]:
         docs.append(_model(model.__name__, f"Fields of a {model.kind} ({model.folder}/)", schema, skip=common))
         defs.update(schema.get("$defs", {}))
     users: dict[str, list[str]] = {}
-    for doc in docs:
-        for field in doc.fields:
-            if field.model:
-                users.setdefault(field.model, []).append(f"`{field.name}`")
-    docs += [_model(name, "Inside " + " and ".join(names), defs[name]) for name, names in users.items()]
+    done = 0
+    while done < len(docs):  # the groups used by the entries, then those used by these groups (a translation)
+        new = [field.model for doc in docs[done:] for field in doc.fields if field.model and field.model not in users]
+        for doc in docs[done:]:
+            for field in doc.fields:
+                if field.model:
+                    users.setdefault(field.model, []).append(f"`{field.name}`")
+        done = len(docs)
+        docs += [_model(name, "Inside " + " and ".join(users[name]), defs[name]) for name in dict.fromkeys(new)]
     return docs
 
 

@@ -67,6 +67,12 @@ def language_name(lang: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+@cache
+def language_named(code: str, lang: str) -> str:
+    """A language's name as a sentence in ``lang`` says it, from CLDR: (``pt``, ``es``) -> ``portugués``."""
+    return Locale.parse(lang).languages.get(code, code)
+
+
 def file_size(size: int, lang: str) -> str:
     """A file's size as a reader says it, in ``lang``: ``51 kB``, ``1,4 Mo``."""
     if size < 1_000_000:
@@ -141,6 +147,8 @@ def page_environment(
         keyword_slug=catalog.keyword_slug,
         keyword_name=lambda keyword: name(catalog.keyword_term(keyword) or keyword),
         language_name=language_name,
+        language_named=lambda code: language_named(code, lang),
+        translation=lambda entry: entry.fields.translation(lang),  # its title and summary in lang, if it has them
         file_size=lambda size: file_size(size, lang),
         # An entry's own files (its report, its citations) are in its folder of the English pages.
         file_of=lambda entry, file: f"../../../{entry.folder}/{entry.slug}/{file}" if here else file,
@@ -185,10 +193,12 @@ def _render_pages(
         related = catalog.related(entry)
         ref = reference(catalog, entry, genre(t, entry.kind), site_name, site_url)
         body = entry.rendered.html if not here else rebased(entry.rendered.html, entry)
+        translated = entry.fields.translation(lang)
         out.pages[uri] = entry_page.render(
             entry=entry,
+            translated=translated,
             # The page's title as MkDocs takes it from a heading: its text as HTML, on one line.
-            title=" ".join(html.escape(entry.fields.title, quote=False).split()),
+            title=" ".join(html.escape((translated or entry.fields).title, quote=False).split()),
             roles=catalog.roles_of(entry),
             related=related,
             # The body in its own language: read by screen readers in that language.

@@ -63,7 +63,8 @@ def meta_value(text: str) -> str:
 
 def search_terms(catalog: Catalog, entry: Entry) -> str:
     """What finds ``entry`` besides its text: countries (names in four languages and ISO codes), SDGs
-    (numbers and names), phase, keywords, institutions and author, in the four languages."""
+    (numbers and names), phase, keywords, institutions and author, in the four languages; its title and summary in
+    the languages it has them in."""
     labels, vocabularies, fields = catalog.vocabularies.labels, catalog.vocabularies, entry.fields
     terms = [labels(f"kinds.{entry.kind}.one", lang) for lang in LANGUAGES]
     for code in catalog.roles_of(entry):
@@ -76,6 +77,8 @@ def search_terms(catalog: Catalog, entry: Entry) -> str:
     for keyword in fields.keywords:  # a keyword of the thesaurus by all its names and spellings
         term = catalog.keyword_term(keyword)
         terms += [keyword, *dict.fromkeys(term.labels.values()), *term.aliases] if term else [keyword]
+    if translated := fields.translated():  # the title and summary in other languages, and the summary as written
+        terms += [fields.summary, *(text for other in translated.values() for text in (other.title, other.summary))]
     terms += fields.institutions()
     if author := getattr(fields, "author", None):
         terms.append(author)

@@ -141,9 +141,10 @@ class Round(EntryFields):
 
     @classmethod
     def checks_across_fields(cls, data: dict) -> list[tuple[FieldPath, str, str]]:
+        found = super().checks_across_fields(data)
         if data.get("published") is True and data.get("authorization") is None:
-            return [(("authorization",), "unauthorized", UNAUTHORIZED)]
-        return []
+            found.append((("authorization",), "unauthorized", UNAUTHORIZED))
+        return found
 
     def is_authorized(self) -> bool:
         return self.authorization is not None

@@ -72,7 +72,7 @@ export function prepare(catalog, lang = "en") {
       },
       pairs,
       countryNames: record.countries.map(c => named(countries, c.code) || c.name).join(", "),
-      text: fold([record.title, record.summary, ...record.keywords, ...keywordNames, ...names, ...codes, ...record.institutions].join(" \n ")),
+      text: fold([record.title, record.summary, ...Object.values(record.translations || {}).flatMap(o => [o.title, o.summary]), ...record.keywords, ...keywordNames, ...names, ...codes, ...record.institutions].join(" \n ")),
     }
   })
   entries.sort((a, b) => (a.record.date < b.record.date ? 1 : a.record.date > b.record.date ? -1 : a.index - b.index))

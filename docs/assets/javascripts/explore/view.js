@@ -46,15 +46,18 @@ export function resultItem(entry, siteRoot, t) {
   const href = siteLink(r.url, siteRoot)
   // Only the `mkdocs serve` preview lists unpublished entries; mark them as its static listings do.
   const unpublished = r.unpublished === true ? [" · ", h("strong", {}, t("listing.not_published"))] : []
-  // The title and summary are in the entry's language: screen readers read them so.
-  const lang = r.language && r.language !== document.documentElement.lang ? r.language : null
+  // The title and summary in the page's language when the entry has them (its translations), else in the entry's
+  // language: screen readers read them so.
+  const here = document.documentElement.lang
+  const shown = (r.translations && r.translations[here]) || r
+  const lang = shown === r && r.language && r.language !== here ? r.language : null
   return h("li", { class: r.unpublished === true ? "kb-item kb-item--unpublished" : "kb-item" },
-    href ? h("a", { class: "kb-item__title", href, lang }, r.title) : h("span", { class: "kb-item__title", lang }, r.title),
+    href ? h("a", { class: "kb-item__title", href, lang }, shown.title) : h("span", { class: "kb-item__title", lang }, shown.title),
     h("span", { class: "kb-item__meta" },
       entry.kindLabel, " · ", t("fields.published"), " ", h("time", { datetime: r.date }, day(r.date)), " · ",
       entry.countryNames,
       ...unpublished),
-    h("span", { class: "kb-item__summary", lang }, r.summary))
+    h("span", { class: "kb-item__summary", lang }, shown.summary))
 }
 
 export class ExploreView {
