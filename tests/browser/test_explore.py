@@ -356,3 +356,8 @@ def test_explore_in_each_language_filters_the_same_entries_and_leads_to_that_lan
     expect(uruguay).to_contain_text(catalog["countries"]["UY"][lang])
     phase = checkbox(page, "phase", "implementation").locator("xpath=..")
     expect(phase).to_contain_text(catalog["phases"]["implementation"][lang])
+    # The Red Calle card (in English, Uruguay, implementation) has its title and summary in each of these languages.
+    red_calle = page.locator(f'a.kb-item__title[href$="{lang}/lessons/red-calle/"]')
+    translated = next(r for r in catalog["entries"] if r["slug"] == "red-calle")["translations"][lang]
+    expect(red_calle).to_have_text(translated["title"])
+    assert red_calle.get_attribute("lang") is None

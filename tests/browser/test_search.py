@@ -291,3 +291,14 @@ def test_the_spanish_search_shows_spanish_pages_names_and_filters(spanish_search
         arg=sorted(f"es/{url}" for url in entries_with(catalog, "country", "UY")),
     )
     country.select_option("")
+
+
+def test_the_spanish_search_shows_an_entrys_spanish_title_as_a_translation(spanish_search):
+    """The Red Calle card, written in English, has its title in Spanish: the Spanish results show it, in the page's
+    language, and its excerpt stays marked as English."""
+    found = search(spanish_search, "Red Calle", everything=False, ready=SPANISH_READY, done=SPANISH_DONE)
+    assert found[0] == "es/lessons/red-calle/", found
+    first = spanish_search.locator(".kb-search-result").first
+    title = first.locator(".kb-search-result__title")
+    expect(title).to_have_text("Construir juntos la metodología de trabajo entre pares")
+    assert title.get_attribute("lang") is None and first.locator(".kb-search-result__excerpt").get_attribute("lang") == "en"
