@@ -21,8 +21,9 @@ class EditorForm:
         expect(self.field("title")).to_be_visible()
 
     def field(self, name: str, within: Locator | None = None) -> Locator:
-        """The last field called ``name`` (in ``within``, a group's or a list's box): the one just added."""
-        return (within or self.page).locator(f'[id^="{name}-field-"]').last
+        """The last visible field called ``name`` (in ``within``, a group's or a list's box): the one just added;
+        not one of a folded group (a translation's title)."""
+        return (within or self.page).locator(f'[id^="{name}-field-"]:visible').last
 
     def box(self, name: str, within: Locator | None = None) -> Locator:
         """The box of a group or list called ``name``."""
