@@ -302,4 +302,7 @@ def test_the_spanish_search_shows_an_entrys_spanish_title_as_a_translation(spani
     first = spanish_search.locator(".kb-search-result").first
     title = first.locator(".kb-search-result__title")
     expect(title).to_have_text("Construir juntos la metodología de trabajo entre pares")
-    assert title.get_attribute("lang") is None and first.locator(".kb-search-result__excerpt").get_attribute("lang") == "en"
+    assert (
+        title.get_attribute("lang") is None
+        and first.locator(".kb-search-result__excerpt").get_attribute("lang") == "en"
+    )
