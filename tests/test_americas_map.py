@@ -7,10 +7,12 @@ import re
 
 import pycountry
 import pytest
+from bs4 import BeautifulSoup
 
 from knowledge_bank.americas_map import SHAPES, americas_map, legend, shapes
 from knowledge_bank.catalog import Catalog
 from knowledge_bank.loader import load_content
+from knowledge_bank.text import fold
 from knowledge_bank.vocabularies import load_vocabularies
 
 from .helpers import FIXTURES, ROOT, content_root
@@ -81,3 +83,15 @@ def test_countries_without_a_public_entry_are_one_unnamed_shape(tmp_path):
     assert {c.code for c in drawn.countries} == {"CL", "PY", "UY"}
     for code in ("SR", "GY", "BZ"):
         assert shapes().countries[code].d in drawn.blank
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", ["", "es/", "pt/", "fr/"])
+def test_the_maps_lists_are_sorted_by_the_names_of_the_pages_language(repo_build, lang):
+    """Alemania before Italia in Spanish, Germany before Italy in English: each language sorts by its own names."""
+    page = BeautifulSoup(repo_build.page(lang), "lxml")
+    partners = [a.get_text() for a in page.select(".kb-map__partners a")]
+    rows = [a.get_text() for a in page.select(".kb-map__table tbody th a")]
+    americas = rows[: len(rows) - len(partners)]
+    assert len(partners) > 1 and len(americas) > 1 and rows[len(americas) :] == partners
+    assert partners == sorted(partners, key=fold) and americas == sorted(americas, key=fold), (partners, americas)

@@ -73,8 +73,8 @@ class AmericasMap:
     """What the map shows: the countries of the Americas with entries, the partners outside, the legend."""
 
     shapes: Shapes
-    countries: tuple[MapCountry, ...]  # of the Americas, by name
-    partners: tuple[MapCountry, ...]  # outside the Americas, by name
+    countries: tuple[MapCountry, ...]  # of the Americas, by English name (each language sorts its own: by_country)
+    partners: tuple[MapCountry, ...]  # outside the Americas, likewise
     legend: tuple[Shade, ...]
     blank: str  # the land of every country without a public entry, as one path
 

@@ -139,6 +139,7 @@ def page_environment(
         t=t,
         country=lambda code: name(catalog.country(code)),
         by_name=lambda values: sorted(values, key=lambda v: fold(name(v))),
+        by_country=lambda items: sorted(items, key=lambda c: fold(name(catalog.country(c.code)))),  # the map's
         value_label=lambda bar: bar_label(catalog, name, bar),
         catalog=catalog,
         kinds=kinds,
