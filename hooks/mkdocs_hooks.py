@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import signal
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
@@ -17,9 +18,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import clean_directory
-from mkdocs_languages import alternates, interface, navigation
+from mkdocs_languages import MaterialWords, alternates, interface, navigation
 
 from knowledge_bank.catalog import Catalog
 from knowledge_bank.editor_config import EditorSettings
@@ -204,8 +206,26 @@ def on_env(env, config, files):
     env.globals["kb_cached"] = FragmentCache()
     env.globals["kb_label"] = state.vocabularies.labels.language("en")
     env.globals["kb_problems"] = Markup(state.banner)
+    env.globals["kb_word"] = MaterialWords()  # Material's words, read once per language and build
     env.globals["kb_alternates_of"] = lambda page: alternates(page.file.src_uri, state.languages, state.files)
     return env
+
+
+@timed
+def on_pre_page(page: Page, config, files) -> Page:
+    """A generated page is rendered by ``_render``: an entry page, HTML blocks only, skips Markdown altogether."""
+    if page.file.src_uri in state.site.pages:
+        page.render = partial(_render, page)  # type: ignore[method-assign]
+    return page
+
+
+def _render(page: Page, config, files) -> None:
+    """MkDocs' ``Page.render``, except for a page of HTML blocks only (an entry page, in each language): its HTML is
+    the blocks the core made, without a Markdown object and a conversion that would find nothing to convert."""
+    html = state.site.html_blocks.whole(page.markdown or "")
+    if html is None:
+        return Page.render(page, config, files)
+    page.content, page.toc = html, get_toc([])  # its table of contents: on_page_content
 
 
 @timed

@@ -4,6 +4,8 @@ other languages, and what the theme's overrides write in the page's language. Th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from markupsafe import Markup
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Link, Navigation, Section
@@ -70,3 +72,16 @@ def interface(page: Page, lang: str, languages: tuple[str, ...], files: Files | 
         "kb_home": page.file.src_uri == tree(lang) + "index.md",  # a language's home: its <title> is the site's name
         "kb_footer": [t.html("site.copyright", licence=LICENCE), t.html("site.made_with", tool=MATERIAL)],
     }
+
+
+class MaterialWords:
+    """Material's words in a language (its ``partials/languages/<lang>.html`` macro, which builds a table of some
+    sixty words at each call), asked for a score of times on every page: each word is read once per language."""
+
+    def __init__(self) -> None:
+        self.words: dict[tuple[str, str], object] = {}
+
+    def __call__(self, lang: str, key: str, *sources: Callable[[str], object]) -> object:
+        if (lang, key) not in self.words:
+            self.words[lang, key] = next((word for source in sources if (word := source(key))), key)
+        return self.words[lang, key]

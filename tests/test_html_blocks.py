@@ -25,6 +25,18 @@ def test_a_block_is_a_token_in_markdown_and_its_html_after():
     assert "<em>between</em>" in filled and "kb-html-" not in filled
 
 
+def test_a_page_of_blocks_only_is_its_html_without_markdown_as_markdown_would_make_it():
+    blocks = HtmlBlocks()
+    page = blocks.add("<h1 id='t'>Title</h1>") + blocks.add("<div class='kb-body'><p>Body</p></div>")
+    assert (
+        blocks.whole(page)
+        == blocks.fill(_markdown(page))
+        == "<h1 id='t'>Title</h1>\n<div class='kb-body'><p>Body</p></div>"
+    )
+    assert blocks.whole(page + "\n# A heading\n") is None  # Markdown to convert: the page goes through Markdown
+    assert blocks.whole("kb-html-000000000000-00000000000000000000") is None and blocks.whole("  \n") is None
+
+
 def test_a_token_is_a_digest_of_its_block_and_cannot_be_guessed():
     first, second = HtmlBlocks(), HtmlBlocks()
     assert first.add("<p>same</p>") == second.add("<p>same</p>")  # serve --dirty: unchanged page, unchanged Markdown

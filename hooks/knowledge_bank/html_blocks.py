@@ -38,6 +38,14 @@ class HtmlBlocks:
         self.blocks[token] = block
         return f"\n\n{token}\n\n"
 
+    def whole(self, markdown: str) -> str | None:
+        """The HTML of a page whose Markdown is nothing but tokens (an entry page), without Markdown: the blocks
+        as ``fill`` would put them in place of Python-Markdown's paragraphs. None when it holds anything else."""
+        tokens = markdown.split()
+        if not tokens or not all(token in self.blocks for token in tokens):
+            return None
+        return "\n".join(self.blocks[token] for token in tokens)
+
     def fill(self, page_html: str) -> str:
         """The page's HTML with each token paragraph replaced by its HTML block."""
         if "kb-html-" not in page_html:
