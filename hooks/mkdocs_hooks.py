@@ -28,7 +28,7 @@ from knowledge_bank.editor_config import EditorSettings
 from knowledge_bank.editor_page import EditorFiles, editor_files
 from knowledge_bank.html_blocks import FragmentCache
 from knowledge_bank.kinds import KINDS
-from knowledge_bank.languages import LANGUAGES
+from knowledge_bank.languages import LANGUAGES, interface_languages
 from knowledge_bank.loader import load_content
 from knowledge_bank.markup import permalink_titles
 from knowledge_bank.navigation import nav_in
@@ -120,7 +120,10 @@ def on_config(config):
             "`--dirty` is refused outside `mkdocs serve`: it would keep in the site the pages of entries that "
             "have since been unpublished or removed; build without --dirty",
         )
-    state.languages = tuple(config.extra.get("kb_languages") or LANGUAGES)  # the interface's languages: all four
+    try:
+        state.languages = interface_languages(config.extra.get("kb_languages"))  # all four unless set
+    except ValueError as error:
+        _refuse(config, str(error))
     with stage("load and validate"):
         content = load_content(Path(config.config_file_path).parent)
     state.vocabularies = content.vocabularies

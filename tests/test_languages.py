@@ -14,7 +14,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Comment
 
-from knowledge_bank.languages import LANGUAGES
+from knowledge_bank.languages import LANGUAGES, interface_languages
 
 from .helpers import ROOT
 
@@ -149,3 +149,12 @@ def test_english_only_pages_exist_once(repo_build):
         assert (repo_build.site / page / "index.html").is_file()
         for lang in OTHERS:
             assert not (repo_build.site / lang / page).exists()
+
+
+@pytest.mark.parametrize("configured", [["es"], ["en", "de"], ["fr", "pt"]])
+def test_a_site_without_english_or_with_another_language_is_refused(configured):
+    """English pages are the site's root and what the search reads: a site without them would have a search
+    without entries."""
+    with pytest.raises(ValueError, match="must list en"):
+        interface_languages(configured)
+    assert interface_languages(None) == ("en", "es", "pt", "fr") and interface_languages(["pt", "en"]) == ("en", "pt")

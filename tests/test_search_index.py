@@ -84,6 +84,9 @@ def test_an_entry_is_indexed_with_its_metadata_and_filters_not_its_facts(repo_bu
     for name in terms:
         assert name in meta["terms"], name
     assert "In other languages" not in record["content"] and "Keywords" not in record["content"]
+    # The interface's headings are no entry's words (the one index serves every language), nor is its title twice.
+    assert "About this entry" not in record["content"] and "Cite this" not in record["content"]
+    assert record["content"].count(meta["title"]) <= 1
     assert "Related entries" not in record["content"]
     assert meta["title"] and "¶" not in meta["title"] and "¶" not in record["content"]
 
@@ -139,3 +142,10 @@ def test_catalog_groups_keywords_as_the_keyword_pages_do(repo_build):
     for slug, group in groups.items():
         assert all(keyword_slug(s) == slug for s in group["spellings"])
         assert (repo_build.site / "keywords" / slug / "index.html").is_file()
+
+
+def test_translated_titles_are_metadata_not_text(repo_build):
+    """An excerpt comes from the text, marked with the entry's language: translations must not be in it."""
+    record = search_records(repo_build.site)["lessons/red-calle/"]
+    assert record["meta"]["title_es"].startswith("Construir juntos")
+    assert "Construir juntos" not in record["content"] and "Construire ensemble" not in record["content"]

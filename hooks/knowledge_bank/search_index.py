@@ -94,9 +94,10 @@ def countries_by_language(catalog: Catalog, entry: Entry) -> dict[str, str]:
 
 def search_labels(catalog: Catalog, lang: str) -> dict[str, dict[str, str]]:
     """What the search's filters and results call the values of the index's filters (codes: ``round``, ``BR``,
-    ``5``), in ``lang``: every kind, the countries of the published entries and the SDGs."""
+    ``5``), in ``lang``: every kind, the countries of the catalog's entries (a built site's are all published; the
+    preview's, all of them) and the SDGs."""
     t, name = catalog.vocabularies.labels.language(lang), InLanguage(lang)
-    countries = {code for entry in catalog.entries if entry.is_public for code in catalog.roles_of(entry)}
+    countries = {code for entry in catalog.entries for code in catalog.roles_of(entry)}  # (the preview's: all)
     return {
         "kind": {kind.kind: t(f"kinds.{kind.kind}.one") for kind in catalog.kinds},
         "country": {code: name(catalog.country(code)) for code in sorted(countries)},

@@ -54,7 +54,10 @@ export async function mount(box, root) {
   status.textContent = t("search.loading");
   let names = {}; // the filters' values in the reader's language: {kind: {round: "Ronda"}, country: {BR: "Brasil"}…}
   try {
-    const named = fetch(root + tree + "search-labels.json").then((response) => (response.ok ? response.json() : {}));
+    // Without its names (an error, a host's fallback page), the search still works: the filters show codes.
+    const named = fetch(root + tree + "search-labels.json")
+      .then((response) => (response.ok ? response.json() : {}))
+      .catch(() => ({}));
     pagefind = await import(root + "pagefind/pagefind.js");
     // No web worker: it would cost one more round trip (its script) before the WebAssembly loads.
     await pagefind.options({ baseUrl: new URL(root).pathname, excerptLength: 18, noWorker: true });
