@@ -12,9 +12,10 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from knowledge_bank.cldr import language_name
 from knowledge_bank.labels import Labels
 from knowledge_bank.navigation import NavItem, language_switch
-from knowledge_bank.render import language_name, language_of, tree
+from knowledge_bank.render import language_of, tree
 
 LICENCE = Markup('<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>')
 MATERIAL = Markup('<a href="https://squidfunk.github.io/mkdocs-material/" rel="noopener">Material for MkDocs</a>')

@@ -111,3 +111,17 @@ def test_headings_permalinks_are_titled_in_the_pages_language(repo_build):
         for url in (RED_CALLE, "about/"):
             links = BeautifulSoup(repo_build.page(lang + url), "lxml").select("a.headerlink")
             assert links and {a["title"] for a in links} == {words}, (lang, url)
+
+
+def test_the_head_describes_the_page_in_its_language_and_cites_the_entry_as_written(repo_build):
+    def head(url):
+        page = BeautifulSoup(repo_build.page(url), "lxml")
+        return {m.get("name") or m.get("property"): m["content"] for m in page.select("head meta[content]")}
+
+    spanish = head("es/" + RED_CALLE)
+    assert spanish["og:title"] == SPANISH_TITLE and spanish["description"].startswith("Red Calle empezó")
+    assert spanish["citation_title"] == ORIGINAL_TITLE
+    english = head(GUATEMALA)
+    assert english["og:title"].startswith("Strengthening") and english["citation_title"].startswith("Fortalecimiento")
+    for lang in ("es/", "pt/"):  # the round's own language, and one it has no translation in: as written
+        assert head(lang + GUATEMALA)["og:title"].startswith("Fortalecimiento"), lang

@@ -11,14 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import yaml
-from babel import Locale
 
+from .cldr import capitalized, language_name, language_named
 from .country_names import iso_countries
 from .kinds import KINDS
 from .labels import Labels
 from .languages import LANGUAGES
 from .models import LABELS_KEY, VALUE_KEY, EntryFields
-from .render import language_name
 from .vocabularies import Vocabularies
 
 LOCALES = {"en": "en", "es": "es", "pt": "pt", "fr": "fr"}  # the site's languages -> Decap's locales
@@ -97,8 +96,7 @@ class _Form:
         """The label of the field called ``name`` (``editor.fields.<name>`` in labels.yml); a language of
         ``translations`` by its name in CLDR."""
         if name in LANGUAGES:
-            named = Locale.parse(self.lang).languages.get(name, name)
-            return named[:1].upper() + named[1:]
+            return capitalized(language_named(name, self.lang))
         return self.labels.text(f"editor.fields.{name}", self.lang)
 
     def collection(self, model: type[EntryFields]) -> dict:

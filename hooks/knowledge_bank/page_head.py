@@ -10,6 +10,7 @@ from markupsafe import Markup
 from .catalog import Catalog
 from .citation import Reference
 from .loader import Entry
+from .models import Translation
 from .templating import template
 
 
@@ -53,7 +54,14 @@ def schema_org(catalog: Catalog, entry: Entry, ref: Reference, site_url: str) ->
     return data
 
 
-def entry_head(catalog: Catalog, entry: Entry, ref: Reference, site_url: str) -> str:
-    """The tags an entry's page puts in its ``<head>``, escaped."""
+def entry_head(
+    catalog: Catalog, entry: Entry, ref: Reference, site_url: str, translated: Translation | None = None
+) -> str:
+    """The tags an entry's page puts in its ``<head>``, escaped; its description and link previews ``translated``
+    when the page's language has them."""
     schema = schema_org(catalog, entry, ref, site_url)
-    return template("pages/head.html.j2").render(entry=entry, ref=ref, schema=schema, json_ld=json_ld).strip()
+    return (
+        template("pages/head.html.j2")
+        .render(entry=entry, ref=ref, translated=translated, schema=schema, json_ld=json_ld)
+        .strip()
+    )

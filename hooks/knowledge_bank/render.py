@@ -7,16 +7,14 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 import jinja2
-from babel import Locale
-from babel.units import format_unit
 
 from .americas_map import AmericasMap, americas_map
 from .catalog import Catalog
 from .citation import apa_parts, bibtex, csl_json, reference, ris
+from .cldr import file_size, language_name, language_named
 from .cooperation import Cooperation, cooperation
 from .datapackage import datapackage_json
 from .exports import catalog_csv, catalog_json, catalog_schema, feed_xml
@@ -60,26 +58,6 @@ class GeneratedSite:
         return markdown
 
 
-@cache
-def language_name(lang: str) -> str:
-    """A language's name in itself, from CLDR: ``es`` -> ``Español``."""
-    name = Locale.parse(lang).get_display_name(lang) or lang
-    return name[:1].upper() + name[1:]
-
-
-@cache
-def language_named(code: str, lang: str) -> str:
-    """A language's name as a sentence in ``lang`` says it, from CLDR: (``pt``, ``es``) -> ``portugués``."""
-    return Locale.parse(lang).languages.get(code, code)
-
-
-def file_size(size: int, lang: str) -> str:
-    """A file's size as a reader says it, in ``lang``: ``51 kB``, ``1,4 Mo``."""
-    if size < 1_000_000:
-        return format_unit(max(1, round(size / 1000)), "digital-kilobyte", locale=lang, length="short")
-    return format_unit(round(size / 1e6, 1), "digital-megabyte", locale=lang, length="short", format="#,##0.#")
-
-
 def tree(lang: str) -> str:
     """The folder of a language's pages in the site: English at the root, the others in ``es/``, ``pt/``, ``fr/``."""
     return "" if lang == LANGUAGES[0] else f"{lang}/"
@@ -95,19 +73,19 @@ def render_site(
     catalog: Catalog, site_url: str = "", languages: tuple[str, ...] = LANGUAGES, site_name: str = "Knowledge Bank"
 ) -> GeneratedSite:
     """All generated pages, in each of ``languages``, and the data files (once) for ``catalog``."""
-    out = GeneratedSite()
+    out, heads = GeneratedSite(), {}
     t = catalog.vocabularies.labels.language(LANGUAGES[0])
     for entry in catalog.entries:
         ref = reference(catalog, entry, genre(t, entry.kind), site_name, site_url)
         folder = f"{entry.folder}/{entry.slug}"
         for suffix, text in (("bib", bibtex(ref)), ("ris", ris(ref)), ("json", csl_json(ref))):
             out.data[f"{folder}/{entry.slug}.{suffix}"] = text
-        out.heads[entry.uri] = entry_head(catalog, entry, ref, site_url)  # the same entry in every language
+        heads[entry.uri] = entry_head(catalog, entry, ref, site_url)  # the same in every language, but translations
         for attachment in entry.attachments:
             out.attachments[f"{folder}/{attachment.name}"] = attachment.path
     flows, charts, drawing = cooperation(catalog), statistics(catalog), americas_map(catalog)
     for lang in languages:
-        _render_pages(out, catalog, lang, site_url, site_name, flows, charts, drawing)
+        _render_pages(out, catalog, lang, site_url, site_name, (flows, charts, drawing), heads)
     out.data["statistics.json"] = statistics_json(catalog, charts, flows)
     out.data["catalog.json"] = catalog_json(catalog)
     out.data["catalog.schema.json"] = catalog_schema()
@@ -175,11 +153,12 @@ def _render_pages(
     lang: str,
     site_url: str,
     site_name: str,
-    flows: Cooperation,
-    charts,
-    drawing: AmericasMap,
+    drawn: tuple[Cooperation, object, AmericasMap],
+    heads: dict[str, str],
 ) -> None:
-    """The generated pages with the interface in ``lang``, in that language's folder of the site."""
+    """The generated pages with the interface in ``lang``, in that language's folder of the site. ``drawn``: the
+    flows, the charts and the map, the same in every language; ``heads``: each entry's head as written."""
+    flows, charts, drawing = drawn
     t = catalog.vocabularies.labels.language(lang)
     here = tree(lang)
     kinds = catalog.kinds
@@ -211,7 +190,8 @@ def _render_pages(
         )
         shown = [headings["details"], headings["cite"], *([headings["related"]] if related else [])]
         out.tocs[uri] = entry.rendered.toc(shown, lang=entry.fields.language if entry.fields.language != lang else "")
-        out.heads[uri] = out.heads[entry.uri]
+        # The same head in every language, but for a translated description and link previews.
+        out.heads[uri] = entry_head(catalog, entry, ref, site_url, translated) if translated else heads[entry.uri]
         out.sources[uri] = entry.source
         out.out_of_nav.add(uri)
     kind_index = env.get_template("pages/kind_index.md.j2")
