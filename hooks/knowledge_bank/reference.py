@@ -119,16 +119,27 @@ def model_docs() -> list[ModelDoc]:
         schema = schemas[model.__name__]
         docs.append(_model(model.__name__, f"Fields of a {model.kind} ({model.folder}/)", schema, skip=common))
         defs.update(schema.get("$defs", {}))
-    users: dict[str, list[str]] = {}
+    users: dict[str, list[str]] = {}  # group -> the fields it is used in, by their paths
+    paths = {doc.name: "" for doc in docs}
     done = 0
     while done < len(docs):  # the groups used by the entries, then those used by these groups (a translation)
         new = [field.model for doc in docs[done:] for field in doc.fields if field.model and field.model not in users]
         for doc in docs[done:]:
             for field in doc.fields:
                 if field.model:
-                    users.setdefault(field.model, []).append(f"`{field.name}`")
+                    users.setdefault(field.model, []).append(paths[doc.name] + field.name)
         done = len(docs)
-        docs += [_model(name, "Inside " + " and ".join(users[name]), defs[name]) for name in dict.fromkeys(new)]
+        for name in dict.fromkeys(new):
+            paths[name] = users[name][0] + "." if len(users[name]) == 1 else ""
+            named = [f"`{path}`" for path in users[name]]
+            docs.append(
+                _model(
+                    name,
+                    "Inside "
+                    + (" and ".join(named) if len(named) < 3 else ", ".join(named[:-1]) + " and " + named[-1]),
+                    defs[name],
+                )
+            )
     return docs
 
 
