@@ -182,7 +182,6 @@ def _load_entry(
     try:
         fields = model.model_validate(src.data, context=context)
     except ValidationError as exc:
-        allowed = list(model.model_fields)
         reported = set()
         across = model.checks_across_fields(src.data)
         for error in exc.errors(include_url=False):
@@ -194,8 +193,8 @@ def _load_entry(
             reported.add(error["type"])
             line = _line_for(src, loc, error["type"])
             field = dotted(loc)
-            names = field_names_at(model, loc[:-1]) if len(loc) > 1 else allowed  # those of the group it is in
-            problems.append(Problem(rel, line, describe(error, names), field))
+            # An unknown field is told the fields of the group it is in (the entry's, a visit's, a translation's).
+            problems.append(Problem(rel, line, describe(error, field_names_at(model, loc[:-1])), field))
         # A rule across fields runs only once every field is valid: run it on what was written, so that an
         # editor learns of it in this pass and not the next.
         for loc, kind, message in across:

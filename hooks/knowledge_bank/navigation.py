@@ -7,10 +7,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
-from babel import Locale
-
+from .cldr import language_named
 from .labels import Labels, Wording
 from .render import tree
 from .text import slugify
@@ -54,24 +52,17 @@ def nav_in(lang: str, nav: list, exists: Callable[[str], bool], t: Wording) -> t
     return tuple(items)
 
 
-@cache
-def _language_names(lang: str) -> dict[str, str]:
-    """CLDR's names of languages, in ``lang`` (``es`` -> {``en``: ``inglés``…}): read once, not on every page."""
-    return dict(Locale.parse(lang).languages)
-
-
 def language_switch(lang: str, alternates: list[tuple[str, str]], labels: Labels) -> str:
     """What the offer of another language needs on a page in ``lang`` that exists in ``alternates`` (language, link
     from the page), as JSON for ``data-kb-switch``: for each language, the link and the offer written in that
     language ("Esta página también está en español")."""
     switch = {}
     for other, href in alternates:
-        names = _language_names(other)
-        t = labels.language(other)
+        t, name = labels.language(other), language_named(other, other)  # CLDR, in `other`: español, inglés
         switch[other] = {
             "href": href,
-            "offer": t("nav.offer", language=names.get(other, other)),
-            "go": t("nav.offer_go", language=names.get(other, other)),
-            "stay": t("nav.offer_stay", language=names.get(lang, lang)),
+            "offer": t("nav.offer", language=name),
+            "go": t("nav.offer_go", language=name),
+            "stay": t("nav.offer_stay", language=language_named(lang, other)),
         }
     return json.dumps(switch, ensure_ascii=False, separators=(",", ":")) if len(switch) > 1 else ""

@@ -22,7 +22,7 @@ from .html_blocks import FragmentCache, HtmlBlocks
 from .labels import Wording
 from .languages import LANGUAGES
 from .page_head import entry_head
-from .search_index import LABELS, countries_by_language, meta_value, search_labels, search_terms
+from .search_index import LABELS, countries_by_language, search_labels, search_terms
 from .statistics import ROLES, country_entries, statistics, statistics_json
 from .templating import for_build
 from .text import fold
@@ -133,12 +133,11 @@ def page_environment(
         file_of=lambda entry, file: f"../../../{entry.folder}/{entry.slug}/{file}" if here else file,
         data_root=up,
         other_languages=[other for other in LANGUAGES if other != lang],
-        country_names=lambda e, sep=", ": sep.join(name(catalog.country(code)) for code in catalog.roles_of(e)),
+        country_names=lambda e: ", ".join(name(catalog.country(code)) for code in catalog.roles_of(e)),
         # The search reads only the English pages of entries (search_index.INDEX_LANGUAGE): they carry its data.
         indexed=not here,
         search_countries=lambda e: countries_by_language(catalog, e),
         search_terms=lambda e: search_terms(catalog, e),
-        search_meta=meta_value,
         role_names=lambda roles: ", ".join(t("roles." + r) for r in roles),
         map=drawing,
         flows=flows,
