@@ -64,6 +64,8 @@ def write_round(folder: Path) -> None:
     fields = {
         "title": TITLE,
         "summary": SUMMARY,
+        # Its French pages show these in place of the title and summary, and name the title as written.
+        "translations": {"fr": {"title": TITLE, "summary": SUMMARY}},
         "published": True,
         "date": "2025-03-01",
         "phase": "formulation",

@@ -82,6 +82,7 @@ def test_no_html_page_has_live_markup_from_an_entry(hostile_build):
         "lessons/kbx-lesson/",
         "keywords/script-alert-kbx1-script/",
         "es/rounds/kbx-round/",  # every language's pages: their title is the entry's, from the same front matter
+        "fr/rounds/kbx-round/",  # its title and summary from its translations
         "fr/lessons/kbx-lesson/",
         "pt/keywords/script-alert-kbx1-script/",
     ],
@@ -97,7 +98,7 @@ def _meta(soup: BeautifulSoup, key: str) -> list[str]:
     return [m["content"] for m in soup.find_all("meta") if key in (m.get("name"), m.get("property"))]
 
 
-@pytest.mark.parametrize("url", ["rounds/kbx-round/", "lessons/kbx-lesson/"])
+@pytest.mark.parametrize("url", ["rounds/kbx-round/", "lessons/kbx-lesson/", "fr/rounds/kbx-round/"])
 def test_head_tags_hold_the_payloads_as_attribute_text(hostile_build, url):
     html = hostile_build.page(url)
     soup = BeautifulSoup(html, "lxml")
@@ -211,3 +212,10 @@ def test_search_index_text_is_inert_when_shown(hostile_build):
 def test_sitemap_is_well_formed(hostile_build):
     etree.fromstring((hostile_build.site / "sitemap.xml").read_bytes())
     assert IMG not in (hostile_build.site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_translated_title_and_the_original_it_names_are_text(hostile_build):
+    soup = BeautifulSoup(hostile_build.page("fr/rounds/kbx-round/"), "lxml")
+    note = soup.find(class_="kb-translated")
+    assert note is not None and note.find("cite").get_text() == TITLE and len(note.find_all(True)) == 1
+    assert soup.find(class_="kb-summary").get_text() == SUMMARY
