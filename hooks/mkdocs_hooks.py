@@ -216,19 +216,20 @@ def on_env(env, config, files):
 
 @timed
 def on_pre_page(page: Page, config, files) -> Page:
-    """A generated page is rendered by ``_render``: an entry page, HTML blocks only, skips Markdown altogether."""
+    """A generated page is rendered by ``_render``: HTML blocks only, it skips Markdown altogether."""
     if page.file.src_uri in state.site.pages:
         page.render = partial(_render, page)  # type: ignore[method-assign]
     return page
 
 
 def _render(page: Page, config, files) -> None:
-    """MkDocs' ``Page.render``, except for a page of HTML blocks only (an entry page, in each language): its HTML is
-    the blocks the core made, without a Markdown object and a conversion that would find nothing to convert."""
+    """MkDocs' ``Page.render``, except for a page of HTML blocks only (every generated page): its HTML is the blocks the
+    core made, without Markdown, which would find nothing to convert; its title, as MkDocs takes it, from its <h1>."""
     html = state.site.html_blocks.whole(page.markdown or "")
     if html is None:
         return Page.render(page, config, files)
     page.content, page.toc = html, get_toc([])  # its table of contents: on_page_content
+    page._title_from_render = state.site.titles.get(page.file.src_uri)
 
 
 @timed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from knowledge_bank.html_blocks import FragmentCache, HtmlBlocks
+from knowledge_bank.html_blocks import FragmentCache, HtmlBlocks, PageHeadings
 from knowledge_bank.markup import EXTENSION_CONFIGS, EXTENSIONS, md, render_body
 
 
@@ -35,6 +35,17 @@ def test_a_page_of_blocks_only_is_its_html_without_markdown_as_markdown_would_ma
     )
     assert blocks.whole(page + "\n# A heading\n") is None  # Markdown to convert: the page goes through Markdown
     assert blocks.whole("kb-html-000000000000-00000000000000000000") is None and blocks.whole("  \n") is None
+
+
+def test_a_page_written_in_html_has_the_heading_ids_table_of_contents_and_title_markdown_would_give_it():
+    headings = PageHeadings()
+    ids = [headings(1, "Rounds & lessons"), headings(2, "Brazil"), headings(2, "Brazil"), headings(3, "Lessons")]
+    converter = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSION_CONFIGS)
+    converter.convert("# Rounds & lessons\n\n## Brazil\n\n## Brazil\n\n### Lessons\n")
+    assert ids == ["rounds-lessons", "brazil", "brazil_1", "lessons"]
+    assert headings.toc() == converter.toc_tokens == headings.toc()  # (asked twice: the same)
+    assert headings.title == "Rounds &amp; lessons"  # as MkDocs takes a page's title from its <h1>: HTML
+    assert PageHeadings().title is None
 
 
 def test_a_token_is_a_digest_of_its_block_and_cannot_be_guessed():

@@ -12,7 +12,10 @@ import hashlib
 import re
 import secrets
 
+from markdown.extensions.toc import nest_toc_tokens, unique
 from markupsafe import Markup
+
+from .markup import heading_html, heading_id
 
 
 class HtmlBlocks:
@@ -63,3 +66,31 @@ class FragmentCache:
         if key not in self.fragments:
             self.fragments[key] = str(caller())
         return Markup(self.fragments[key])
+
+
+class PageHeadings:
+    """The headings of a generated page written in HTML, with the ids Python-Markdown's toc extension gives headings
+    (the text's, then ``_1``, ``_2``… when the page has it already), and the page's table of contents made of them.
+
+    A template asks for each heading's id as it writes it: ``{{ m.heading(2, text, headings(2, text)) }}``.
+    """
+
+    def __init__(self) -> None:
+        self.tokens: list[dict] = []
+        self._ids: set[str] = set()
+
+    def __call__(self, level: int, text: str) -> str:
+        """The id of the page's next heading, ``text`` at ``level``: an item of its table of contents."""
+        anchor = unique(heading_id(text), self._ids)
+        shown = heading_html(text)
+        self.tokens.append({"level": level, "id": anchor, "name": shown, "html": shown, "data-toc-label": ""})
+        return anchor
+
+    @property
+    def title(self) -> str | None:
+        """The page's title as MkDocs takes it from its first heading, when that is an ``<h1>``."""
+        return self.tokens[0]["name"] if self.tokens and self.tokens[0]["level"] == 1 else None
+
+    def toc(self) -> list[dict]:
+        """The table of contents: the headings nested by level, as MkDocs takes them from Python-Markdown."""
+        return nest_toc_tokens([dict(token) for token in self.tokens])  # (it empties the list it is given)

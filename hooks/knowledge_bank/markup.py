@@ -100,6 +100,12 @@ def heading_id(text: str) -> str:
     return _slugify(text, "-")
 
 
+def heading_html(text: str) -> str:
+    """A heading's text as Python-Markdown writes it, and as MkDocs takes a page's title and table of contents from it:
+    HTML, on one line."""
+    return " ".join(html.escape(text, quote=False).split())
+
+
 def _slugify(value: str, separator: str) -> str:
     return markdown.extensions.toc.slugify(value, separator).lstrip("_") or "section"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import math
 import re
@@ -18,9 +17,10 @@ from .cldr import file_size, language_name, language_named
 from .cooperation import Cooperation, cooperation
 from .datapackage import datapackage_json
 from .exports import catalog_csv, catalog_json, catalog_schema, feed_xml
-from .html_blocks import FragmentCache, HtmlBlocks
+from .html_blocks import FragmentCache, HtmlBlocks, PageHeadings
 from .labels import Wording
 from .languages import LANGUAGES
+from .markup import heading_html
 from .page_head import entry_head
 from .search_index import LABELS, countries_by_language, search_labels, search_terms
 from .statistics import ROLES, country_entries, statistics, statistics_json
@@ -42,11 +42,19 @@ class GeneratedSite:
     attachments: dict[str, Path] = field(default_factory=dict)  # src_uri -> file on disk
     sources: dict[str, str] = field(default_factory=dict)  # entry page src_uri -> its source file
     out_of_nav: set[str] = field(default_factory=set)  # pages that stay out of the navigation
-    tocs: dict[str, list[dict]] = field(default_factory=dict)  # entry page src_uri -> its table of contents
+    tocs: dict[str, list[dict]] = field(default_factory=dict)  # generated page src_uri -> its table of contents
+    titles: dict[str, str | None] = field(default_factory=dict)  # page src_uri -> the title of its <h1>, as HTML
     heads: dict[str, str] = field(default_factory=dict)  # entry page src_uri -> the tags of its <head> (page_head.py)
     html_blocks: HtmlBlocks = field(default_factory=HtmlBlocks)  # HTML that replaces tokens after Markdown
     # (language folder, <!-- kb:… -->) in a hand-written page -> its Markdown in that language
     markers: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def add(self, uri: str, template: jinja2.Template, **context: object) -> None:
+        """The page ``uri`` from ``template``, written in HTML blocks (its headings' ids and its table of contents
+        from ``headings``, as Python-Markdown would make them from Markdown headings)."""
+        headings = PageHeadings()
+        self.pages[uri] = template.render(headings=headings, **context)
+        self.tocs[uri], self.titles[uri] = headings.toc(), headings.title
 
     def expand(self, markdown: str, uri: str = "index.md") -> str:
         """The Markdown of the hand-written page ``uri`` with each marker (``<!-- kb:front-door -->``,
@@ -122,6 +130,7 @@ def page_environment(
         catalog=catalog,
         kinds=kinds,
         html_block=out.html_blocks,
+        page_of=lambda pager: f" {t('pager.page_of', n=pager.number, count=pager.count)}" if pager.count > 1 else "",
         cached=FragmentCache(),
         keyword_slug=catalog.keyword_slug,
         keyword_name=lambda keyword: name(catalog.keyword_term(keyword) or keyword),
@@ -176,8 +185,7 @@ def _render_pages(
         out.pages[uri] = entry_page.render(
             entry=entry,
             translated=translated,
-            # The page's title as MkDocs takes it from a heading: its text as HTML, on one line.
-            title=" ".join(html.escape((translated or entry.fields).title, quote=False).split()),
+            title=heading_html((translated or entry.fields).title),  # as MkDocs would take it from the <h1>
             roles=catalog.roles_of(entry),
             related=related,
             # The body in its own language: read by screen readers in that language.
@@ -196,25 +204,28 @@ def _render_pages(
     kind_index = env.get_template("pages/kind_index.md.j2")
     for kind in kinds:
         for pager in paginate(catalog.by_kind(kind.kind), f"{kind.folder}/index.md", depth=1):
-            out.pages[here + pager.uri] = kind_index.render(kind=kind, entries=pager.entries, pager=pager)
+            out.add(here + pager.uri, kind_index, kind=kind, entries=pager.entries, pager=pager)
             if pager.number > 1 or here:
                 out.out_of_nav.add(here + pager.uri)
     facet_index = env.get_template("pages/facet_index.md.j2")
     facet_value = env.get_template("pages/facet_value.md.j2")
     for facet in catalog.facets():
-        out.pages[f"{here}{facet.name}/index.md"] = facet_index.render(facet=facet)
+        out.add(f"{here}{facet.name}/index.md", facet_index, facet=facet)
         if here:
             out.out_of_nav.add(f"{here}{facet.name}/index.md")
         for value in facet.values:
             for pager in paginate(value.entries, f"{facet.name}/{value.slug}.md", depth=2):
-                out.pages[here + pager.uri] = facet_value.render(
-                    facet=facet, value=value, entries=pager.entries, pager=pager
-                )
+                out.add(here + pager.uri, facet_value, facet=facet, value=value, entries=pager.entries, pager=pager)
                 out.out_of_nav.add(here + pager.uri)
     out.markers[here, FRONT_DOOR] = env.get_template("pages/front_door.md.j2").render()
     render_cooperation(out, env, flows, here)
-    out.pages[f"{here}statistics/index.md"] = env.get_template("pages/statistics.md.j2").render(
-        statistics=charts, entries_of=country_entries(catalog), role_keys=ROLES
+    statistics_page = env.get_template("pages/statistics.md.j2")
+    out.add(
+        f"{here}statistics/index.md",
+        statistics_page,
+        statistics=charts,
+        entries_of=country_entries(catalog),
+        role_keys=ROLES,
     )
     if here:
         out.out_of_nav.update({f"{here}statistics/index.md", f"{here}cooperation/index.md"})
@@ -247,11 +258,11 @@ def rebased(body: str, entry) -> str:
 def render_cooperation(out: GeneratedSite, env: jinja2.Environment, flows: Cooperation, here: str = "") -> None:
     """``cooperation/``: the matrix of flows; ``cooperation/<cooperating>/<beneficiary>/``: the rounds of one flow
     (in the language folder ``here``)."""
-    out.pages[f"{here}cooperation/index.md"] = env.get_template("pages/cooperation.md.j2").render()
+    out.add(f"{here}cooperation/index.md", env.get_template("pages/cooperation.md.j2"))
     flow_page = env.get_template("pages/cooperation_flow.md.j2")
     for flow in flows.flows:
         for pager in paginate(flow.rounds, flow.path + "index.md", depth=3):
-            out.pages[here + pager.uri] = flow_page.render(flow=flow, entries=pager.entries, pager=pager)
+            out.add(here + pager.uri, flow_page, flow=flow, entries=pager.entries, pager=pager)
             out.out_of_nav.add(here + pager.uri)
 
 
