@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import clean_directory
 from mkdocs_languages import MaterialWords, alternates, interface, navigation
+from mkdocs_pages import GeneratedPage, render
 
 from knowledge_bank.catalog import Catalog
 from knowledge_bank.editor_config import EditorSettings
@@ -36,7 +37,7 @@ from knowledge_bank.problem_banner import problem_banner
 from knowledge_bank.problems import summary
 from knowledge_bank.reference import expand_markers
 from knowledge_bank.render import GeneratedSite, language_of, render_site
-from knowledge_bank.search_index import SearchIndexer, SearchIndexError, indexed_pages
+from knowledge_bank.search_index import SearchIndexer, SearchIndexError, SearchSource, indexed_pages
 from knowledge_bank.timings import record, stage, timed, write_timings
 from knowledge_bank.vocabularies import Vocabularies
 
@@ -60,6 +61,7 @@ class BuildState:
     pending_dests: dict[str, str] = field(default_factory=dict)  # the same for this build, once it is written
     hand_written: list[str] = field(default_factory=list)  # the hand-written pages' files in the site (the search)
     indexer: SearchIndexer = field(default_factory=SearchIndexer)  # Pagefind (in the background for serve's rebuilds)
+    search: SearchSource = field(default_factory=SearchSource)  # what Pagefind reads of the written pages
     builds: int = 0  # builds done by this process (serve rebuilds after the first)
     languages: tuple[str, ...] = LANGUAGES  # of the interface (mkdocs.yml's extra.kb_languages: all four unless set)
     navs: dict[str, Navigation] = field(default_factory=dict)  # the navigation of each language
@@ -72,15 +74,6 @@ class BuildState:
 
 
 state = BuildState()
-
-
-class GeneratedPage(File):
-    """A generated page; under `mkdocs serve --dirty` it is rebuilt only if its Markdown changed since the last build."""
-
-    changed = True
-
-    def is_modified(self) -> bool:
-        return self.changed
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -124,6 +117,9 @@ def on_config(config):
         state.languages = interface_languages(config.extra.get("kb_languages"))  # all four unless set
     except ValueError as error:
         _refuse(config, str(error))
+    if not state.dirty:  # every page is written again: what the search reads of them too
+        state.indexer.wait()
+        state.search.clear()
     with stage("load and validate"):
         content = load_content(Path(config.config_file_path).parent)
     state.vocabularies = content.vocabularies
@@ -216,20 +212,10 @@ def on_env(env, config, files):
 
 @timed
 def on_pre_page(page: Page, config, files) -> Page:
-    """A generated page is rendered by ``_render``: HTML blocks only, it skips Markdown altogether."""
+    """A generated page is rendered by ``mkdocs_pages.render``: HTML blocks only, it skips Markdown altogether."""
     if page.file.src_uri in state.site.pages:
-        page.render = partial(_render, page)  # type: ignore[method-assign]
+        page.render = partial(render, page, state.site)  # type: ignore[method-assign]
     return page
-
-
-def _render(page: Page, config, files) -> None:
-    """MkDocs' ``Page.render``, except for a page of HTML blocks only (every generated page): its HTML is the blocks the
-    core made, without Markdown, which would find nothing to convert; its title, as MkDocs takes it, from its <h1>."""
-    html = state.site.html_blocks.whole(page.markdown or "")
-    if html is None:
-        return Page.render(page, config, files)
-    page.content, page.toc = html, get_toc([])  # its table of contents: on_page_content
-    page._title_from_render = state.site.titles.get(page.file.src_uri)
 
 
 @timed
@@ -278,23 +264,36 @@ def on_post_build(config) -> None:
     if state.dirty:  # a page generated last time and not now (an entry removed or broken since) goes
         for uri in state.written_dests.keys() - state.pending_dests.keys():
             Path(state.written_dests[uri]).unlink(missing_ok=True)
+            state.search.forget(Path(state.written_dests[uri]).relative_to(config.site_dir).as_posix())
         state.written_pages, state.written_dests, state.pending_dests = state.pending_pages, state.pending_dests, {}
     state.written_banner = state.banner
     state.builds += 1
     # The English pages of entries: the one index reads no other (search_index.INDEX_LANGUAGE).
     site, pages = Path(config.site_dir), indexed_pages(state.hand_written, KINDS)
     if state.preview and state.builds > 1:
-        state.indexer.start(site, pages, report=lambda message: log.warning(f"the search was not updated: {message}"))
+        report = lambda message: log.warning(f"the search was not updated: {message}")  # noqa: E731
+        state.indexer.start(site, pages, report, source=state.search.folder)
         return
     try:
-        index = state.indexer.index(site, pages)
+        index = state.indexer.index(site, pages, source=state.search.folder)
     except SearchIndexError as error:
         _refuse(config, str(error))
+    finally:
+        if not state.preview:  # serve keeps it for its rebuilds
+            state.search.clear()
     record("pagefind (wall)", index.seconds)  # a separate process: not part of the hooks' CPU
     record("pagefind (cpu)", index.cpu)
     write_timings()
 
 
+@timed
+def on_post_page(output: str, page, config) -> str:
+    """Keep what the search reads of the page: Pagefind reads that, not the whole page (search_index.SearchSource)."""
+    state.search.keep(page.file.dest_uri, output)
+    return output
+
+
 def on_shutdown() -> None:
     """Serve is stopping and will remove its folder: end an indexing still running, so that nothing is left."""
     state.indexer.stop()
+    state.search.clear()

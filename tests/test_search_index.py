@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 from bs4 import BeautifulSoup
 
 from knowledge_bank.catalog import keyword_slug
-from knowledge_bank.search_index import indexed_pages
+from knowledge_bank.kinds import KINDS
+from knowledge_bank.search_index import SearchIndexer, indexed_pages
 
 from .helpers import search_records
 from .test_build import PUBLIC
@@ -63,6 +65,18 @@ def test_pagefind_reads_every_page_that_has_text_to_index(repo_build):
     }
     with_body = {url.removeprefix("/") for url in with_body}
     assert with_body and with_body == set(search_records(site))
+
+
+def test_pagefind_reading_what_the_hooks_kept_of_each_page_finds_what_it_finds_in_the_whole_pages(repo_build, tmp_path):
+    """Pagefind reads the pages cut to their content (search_index.SearchSource), not the pages as written: the index
+    holds the same records, text, metadata, filters and anchors, as Pagefind makes from the whole pages."""
+    site = tmp_path / "site"
+    shutil.copytree(repo_build.site, site, ignore=shutil.ignore_patterns("pagefind"))
+    hand_written = [
+        p.relative_to(site).as_posix() for p in site.rglob("index.html") if "data-pagefind-body" in p.read_text()
+    ]
+    SearchIndexer().index(site, indexed_pages(hand_written, KINDS))  # the whole pages (the entries' among them)
+    assert search_records(site) == search_records(repo_build.site)
 
 
 def test_the_glob_of_indexed_pages_refuses_what_it_cannot_hold():

@@ -14,15 +14,20 @@ with each entry (``countries_es``, and ``title_es`` when the entry has its title
 labels (``search_labels``: a small file per language). The hand-written pages, written in each language, are all
 read, each with its ``interface`` filter. Pagefind stems the whole index as English; the search script
 (docs/assets/javascripts/search/index.js) lets a Spanish, Portuguese or French word find its other forms.
+
+Pagefind is not given the written pages themselves but what it reads of them (``SearchSource``): the theme's header,
+navigation and footer are more than half of a page's HTML, which it would parse for nothing.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -119,6 +124,61 @@ def indexed_pages(pages: Iterable[str], folders: Iterable[str]) -> str:
     return "{" + ",".join(paths) + "}"
 
 
+_BODY = "<div data-pagefind-body"  # docs/overrides/main.html: the content of a page the search reads
+
+
+def search_document(page: str) -> str | None:
+    """What Pagefind reads of a written ``page``: its ``<html>`` tag, its ``<title>`` and the element marked
+    ``data-pagefind-body`` (its content, which ends where the theme's ``<article>`` does), as a page of its own; None
+    for a page without one, which Pagefind would leave out (a listing, an entry's page in another language)."""
+    start, end = page.find(_BODY), page.rfind("</article>")
+    if start < 0 or end < start:
+        return None
+    html_start = page.find("<html")
+    html_tag = page[html_start : page.find(">", html_start) + 1]
+    title = page[page.find("<title>") : page.find("</title>") + len("</title>")]
+    return (
+        f'<!doctype html>\n{html_tag}<head><meta charset="utf-8">{title}</head><body>{page[start:end]}</body></html>\n'
+    )
+
+
+class SearchSource:
+    """The pages the search reads, each cut to what Pagefind reads of it (``search_document``), at the same paths as
+    in the site but in a folder of their own, outside it. ``mkdocs build`` removes it once the site is indexed;
+    ``mkdocs serve`` keeps it for its rebuilds (under ``--dirty``, the pages it does not write again stay as they were)."""
+
+    def __init__(self) -> None:
+        self._folder: Path | None = None
+
+    @property
+    def folder(self) -> Path:
+        if self._folder is None:
+            self._folder = Path(tempfile.mkdtemp(prefix="kb-search-"))
+        return self._folder
+
+    def keep(self, dest_uri: str, page: str) -> None:
+        """Keep what the search reads of the page written at ``dest_uri`` (or forget it, when it reads nothing)."""
+        document = search_document(page)
+        if document is None:
+            self.forget(dest_uri)
+            return
+        target = self.folder / dest_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        written = target.with_name(target.name + ".next")  # serve indexes in the background: no half-written page
+        written.write_text(document, encoding="utf-8")
+        os.replace(written, target)
+
+    def forget(self, dest_uri: str) -> None:
+        if self._folder is not None:
+            (self._folder / dest_uri).unlink(missing_ok=True)
+
+    def clear(self) -> None:
+        """Forget every page (a build that writes every page again)."""
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder = None
+
+
 class SearchIndexer:
     """Runs Pagefind over a written site. ``mkdocs build`` waits for it (``index``); ``mkdocs serve`` does too for
     its first build, then indexes each rebuild in the background (``start``), so that an edited page reloads at
@@ -129,13 +189,16 @@ class SearchIndexer:
         self._process: subprocess.Popen[str] | None = None
         self._thread: threading.Thread | None = None
 
-    def index(self, site: Path, glob: str = "**/*.html", bundle: str = BUNDLE) -> SearchIndex:
-        """Index the HTML files of ``site`` matching ``glob`` into ``site/bundle/``, replacing an earlier bundle."""
+    def index(
+        self, site: Path, glob: str = "**/*.html", bundle: str = BUNDLE, source: Path | None = None
+    ) -> SearchIndex:
+        """Index the HTML files of ``source`` (by default ``site``) matching ``glob`` into ``site/bundle/``, replacing an
+        earlier bundle."""
         staging, old = site / f"{bundle}.next", site / f"{bundle}.old"
         for folder in (staging, old):
             shutil.rmtree(folder, ignore_errors=True)
         start, before = time.monotonic(), resource.getrusage(resource.RUSAGE_CHILDREN)
-        command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", staging.name]
+        command = [sys.executable, "-m", "pagefind", "--site", str(source or site), "--output-path", str(staging)]
         command += ["--glob", glob, "--exclude-selectors", EXCLUDED, "--force-language", INDEX_LANGUAGE]
         self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         stdout, stderr = self._process.communicate()
@@ -151,13 +214,13 @@ class SearchIndexer:
         pages = re.search(r"Indexed (\d+) pages?", stdout)
         return SearchIndex(folder, int(pages[1]) if pages else 0, seconds, cpu)
 
-    def start(self, site: Path, glob: str, report: Callable[[str], None]) -> None:
+    def start(self, site: Path, glob: str, report: Callable[[str], None], source: Path | None = None) -> None:
         """Index in the background, once the indexing started before has ended; ``report`` a failure."""
         self.wait()
 
         def work() -> None:
             try:
-                self.index(site, glob)
+                self.index(site, glob, source=source)
             except (SearchIndexError, OSError) as error:  # OSError: serve removed its folder as it stopped
                 report(str(error))
 

@@ -1,0 +1,29 @@
+"""MkDocs' side of the generated pages: each a file MkDocs rebuilds under ``--dirty`` only when its Markdown changed,
+rendered without Python-Markdown (the core made its HTML: knowledge_bank.render)."""
+
+from __future__ import annotations
+
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from knowledge_bank.render import GeneratedSite
+
+
+class GeneratedPage(File):
+    """A generated page; under `mkdocs serve --dirty` it is rebuilt only if its Markdown changed since the last build."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
+def render(page: Page, site: GeneratedSite, config, files) -> None:
+    """MkDocs' ``Page.render``, except for a page of HTML blocks only (every generated page): its HTML is the blocks the
+    core made, without Markdown, which would find nothing to convert; its title, as MkDocs takes it, from its <h1>."""
+    html = site.html_blocks.whole(page.markdown or "")
+    if html is None:
+        return Page.render(page, config, files)
+    page.content, page.toc = html, get_toc([])  # its table of contents: the hooks' on_page_content
+    page._title_from_render = site.titles.get(page.file.src_uri)

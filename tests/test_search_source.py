@@ -1,0 +1,41 @@
+"""What Pagefind is given to read: each page the search reads, cut to its content, kept outside the site. That the
+index is the same as from the whole pages: tests/test_search_index.py."""
+
+from __future__ import annotations
+
+from knowledge_bank.search_index import SearchSource, search_document
+
+
+def test_what_pagefind_reads_of_a_page_is_its_html_tag_title_and_content():
+    page = (
+        '<!doctype html><html lang="es" class="no-js"><head><meta charset="utf-8"><title>Ronda - KB</title>'
+        '<script>theme()</script></head><body><header><nav>Menu</nav></header><main><article class="md-content__inner">'
+        '<div data-pagefind-body data-pagefind-filter="type:entry"><h1>Ronda</h1><article><p>Text</p></article></div>'
+        "</article></main><footer>Footer</footer></body></html>"
+    )
+    assert search_document(page) == (
+        '<!doctype html>\n<html lang="es" class="no-js"><head><meta charset="utf-8"><title>Ronda - KB</title></head>'
+        '<body><div data-pagefind-body data-pagefind-filter="type:entry"><h1>Ronda</h1><article><p>Text</p></article>'
+        "</div></body></html>\n"
+    )
+    assert search_document(page.replace("data-pagefind-body", "data-other")) is None  # Pagefind would not read it
+
+
+def test_the_pages_the_search_reads_are_kept_at_their_paths_until_forgotten(tmp_path, monkeypatch):
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    source = SearchSource()
+    page = '<html lang="en"><title>T</title><article><div data-pagefind-body><p>Text</p></div></article></html>'
+    source.keep("rounds/x/index.html", page)
+    source.keep("rounds/index.html", "<html><body>a listing</body></html>")
+    kept = source.folder / "rounds" / "x" / "index.html"
+    assert kept.read_text(encoding="utf-8") == search_document(page)
+    assert sorted(p.relative_to(source.folder).as_posix() for p in source.folder.rglob("*.html")) == [
+        "rounds/x/index.html"
+    ]
+    source.keep("rounds/x/index.html", "<html><body>no longer read</body></html>")  # the page has no content now
+    assert not kept.exists()
+    source.keep("rounds/x/index.html", page)
+    source.forget("rounds/x/index.html")
+    assert not kept.exists()
+    source.clear()
+    assert not list(tmp_path.iterdir())  # nothing left behind
