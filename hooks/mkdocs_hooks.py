@@ -203,6 +203,7 @@ def on_env(env, config, files):
     """A fresh cache, for each build, of theme fragments shared by many pages, the labels the theme's overrides
     write, and the preview's problem banner (docs/overrides/)."""
     env.globals["kb_cached"] = FragmentCache()
+    env.auto_reload = False  # a new environment each build: no need to look at each template's file for each page
     env.globals["kb_label"] = state.vocabularies.labels.language("en")
     env.globals["kb_problems"] = Markup(state.banner)
     env.globals["kb_word"] = MaterialWords()  # Material's words, read once per language and build

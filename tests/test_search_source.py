@@ -3,7 +3,7 @@ index is the same as from the whole pages: tests/test_search_index.py."""
 
 from __future__ import annotations
 
-from knowledge_bank.search_index import SearchSource, search_document
+from knowledge_bank.search_index import SEARCH_END, SearchSource, search_document
 
 
 def test_what_pagefind_reads_of_a_page_is_its_html_tag_title_and_content():
@@ -19,6 +19,9 @@ def test_what_pagefind_reads_of_a_page_is_its_html_tag_title_and_content():
         "</div></body></html>\n"
     )
     assert search_document(page.replace("data-pagefind-body", "data-other")) is None  # Pagefind would not read it
+    # An entry's page: what follows its text (facts, citation, related entries) is not read at all.
+    entry = page.replace("</article></div>", f"</article>{SEARCH_END}<h2>Details</h2><dl>…</dl></div>")
+    assert search_document(entry) == search_document(page)
 
 
 def test_the_pages_the_search_reads_are_kept_at_their_paths_until_forgotten(tmp_path, monkeypatch):

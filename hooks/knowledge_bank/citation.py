@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import bibtexparser
 import rispy
 from bibtexparser import model
+from bibtexparser.middlewares.parsestack import default_unparse_stack
 from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexConversionRule, UnicodeToLatexEncoder
 
 from .catalog import Catalog
@@ -140,6 +141,9 @@ def _latex(text: str) -> str:
     return _ENCODER.unicode_to_latex(text)
 
 
+_UNPARSE = default_unparse_stack(allow_inplace_modification=True)
+
+
 def bibtex(ref: Reference) -> str:
     """The BibTeX file: one entry, each author in braces so that an institution is not read as a person."""
     fields = [  # bibtexparser puts each value in braces
@@ -158,7 +162,8 @@ def bibtex(ref: Reference) -> str:
     if ref.bibtex_type == "misc":
         fields.append(("howpublished", "\\url{" + ref.url + "}"))
     entry = model.Entry(ref.bibtex_type, ref.key, [model.Field(k, v) for k, v in fields])
-    return bibtexparser.write_string(bibtexparser.Library([entry]))
+    # The library is this function's own: written in place, not deep-copied first by each middleware.
+    return bibtexparser.write_string(bibtexparser.Library([entry]), unparse_stack=_UNPARSE)
 
 
 class _RisWriter(rispy.RisWriter):

@@ -125,21 +125,25 @@ def indexed_pages(pages: Iterable[str], folders: Iterable[str]) -> str:
 
 
 _BODY = "<div data-pagefind-body"  # docs/overrides/main.html: the content of a page the search reads
+# An entry's page: the end of its text to find, before its facts, citation and related entries (all ignored by the
+# search), at the top level of that content (templates/pages/entry.md.j2; a body holds no comment: markup.sanitise).
+SEARCH_END = "<!--kb:search-end-->"
 
 
 def search_document(page: str) -> str | None:
     """What Pagefind reads of a written ``page``: its ``<html>`` tag, its ``<title>`` and the element marked
-    ``data-pagefind-body`` (its content, which ends where the theme's ``<article>`` does), as a page of its own; None
-    for a page without one, which Pagefind would leave out (a listing, an entry's page in another language)."""
+    ``data-pagefind-body`` (its content, which ends where the theme's ``<article>`` does, or an entry's text, which ends
+    at ``SEARCH_END``), as a page of its own; None for a page without one, which Pagefind would leave out (a listing, an
+    entry's page in another language)."""
     start, end = page.find(_BODY), page.rfind("</article>")
     if start < 0 or end < start:
         return None
+    cut = page.find(SEARCH_END, start, end)
+    content = page[start:end] if cut < 0 else page[start:cut] + "</div>"
     html_start = page.find("<html")
     html_tag = page[html_start : page.find(">", html_start) + 1]
     title = page[page.find("<title>") : page.find("</title>") + len("</title>")]
-    return (
-        f'<!doctype html>\n{html_tag}<head><meta charset="utf-8">{title}</head><body>{page[start:end]}</body></html>\n'
-    )
+    return f'<!doctype html>\n{html_tag}<head><meta charset="utf-8">{title}</head><body>{content}</body></html>\n'
 
 
 class SearchSource:

@@ -72,6 +72,7 @@ def environment() -> jinja2.Environment:
     return _new_environment()
 
 
+@cache  # a build writes a few hundred dates, each on many pages
 def day(date: dt.date, lang: str = "en") -> str:
     """``date`` as CLDR writes a date in ``lang`` (medium: "Mar 14, 2025", "14 mar 2025"), as the browser's
     ``Intl.DateTimeFormat`` writes it in Explore and the search results."""
@@ -91,6 +92,7 @@ def for_build(lang: str = "en", **values: object) -> jinja2.Environment:
     not once per page; what the macros need comes from these globals. Templates are compiled once per process.
     """
     env = _new_environment()
+    env.auto_reload = False  # its templates do not change during its build: not looked at again for each page
     env.filters["day"] = lambda date: day(date, lang)
     env.globals["time"] = lambda d: Markup('<time datetime="{}">{}</time>').format(d.isoformat(), day(d, lang))
     env.globals.update(values)
