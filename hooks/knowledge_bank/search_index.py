@@ -26,13 +26,14 @@ import re
 import resource
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from pagefind_bin import get_executable
 
 from .catalog import Catalog
 from .languages import LANGUAGES
@@ -202,9 +203,14 @@ class SearchIndexer:
         for folder in (staging, old):
             shutil.rmtree(folder, ignore_errors=True)
         start, before = time.monotonic(), resource.getrusage(resource.RUSAGE_CHILDREN)
-        command = [sys.executable, "-m", "pagefind", "--site", str(source or site), "--output-path", str(staging)]
-        command += ["--glob", glob, "--exclude-selectors", EXCLUDED, "--force-language", INDEX_LANGUAGE]
-        self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:  # the binary pagefind[bin] installs (`python -m pagefind` would start Python again only to find it)
+            command = [str(get_executable()), "--site", str(source or site), "--output-path", str(staging)]
+            command += ["--glob", glob, "--exclude-selectors", EXCLUDED, "--force-language", INDEX_LANGUAGE]
+            self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        except OSError as error:
+            raise SearchIndexError(
+                f"Pagefind could not run ({error}); reinstall it: pip install 'pagefind[bin]'"
+            ) from None
         stdout, stderr = self._process.communicate()
         seconds, after = time.monotonic() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
