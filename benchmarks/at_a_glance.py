@@ -56,8 +56,12 @@ def render_new_pages(catalog: Catalog) -> None:
         maps.americas_map(env.globals["map"], "../../", here=value.country.code)
         blocks.country_block(env.globals["flows"], value.country, "../../")
     render_cooperation(out, env, env.globals["flows"])
-    env.get_template("pages/statistics.md.j2").render(
-        statistics=statistics(catalog), entries_of=country_entries(catalog), role_keys=ROLES
+    out.add(
+        "statistics/index.md",
+        env.get_template("pages/statistics.md.j2"),
+        statistics=statistics(catalog),
+        entries_of=country_entries(catalog),
+        role_keys=ROLES,
     )
 
 
