@@ -25,6 +25,7 @@ from mkdocs_languages import MaterialWords, alternates, interface, navigation
 from mkdocs_pages import GeneratedPage, render
 
 from knowledge_bank.catalog import Catalog
+from knowledge_bank.checked_entries import CheckedEntries
 from knowledge_bank.editor_config import EditorSettings
 from knowledge_bank.editor_page import EditorFiles, editor_files
 from knowledge_bank.html_blocks import FragmentCache
@@ -62,6 +63,7 @@ class BuildState:
     hand_written: list[str] = field(default_factory=list)  # the hand-written pages' files in the site (the search)
     indexer: SearchIndexer = field(default_factory=SearchIndexer)  # Pagefind (in the background for serve's rebuilds)
     search: SearchSource = field(default_factory=SearchSource)  # what Pagefind reads of the written pages
+    checked: CheckedEntries = field(default_factory=CheckedEntries)  # serve: entries checked by an earlier build
     builds: int = 0  # builds done by this process (serve rebuilds after the first)
     languages: tuple[str, ...] = LANGUAGES  # of the interface (mkdocs.yml's extra.kb_languages: all four unless set)
     navs: dict[str, Navigation] = field(default_factory=dict)  # the navigation of each language
@@ -121,7 +123,8 @@ def on_config(config):
         state.indexer.wait()
         state.search.clear()
     with stage("load and validate"):
-        content = load_content(Path(config.config_file_path).parent)
+        # serve: an entry file unchanged since the last build is not checked again (its body not rendered again)
+        content = load_content(Path(config.config_file_path).parent, reuse=state.checked if state.preview else None)
     state.vocabularies = content.vocabularies
     for problem in sorted(content.problems):  # each once, through the plugin logger, so --strict counts warnings
         (log.error if problem.is_error else log.warning)(problem.format())
@@ -187,15 +190,10 @@ def on_nav(nav: Navigation, config, files: Files) -> Navigation:
     state.files, state.navs = files, {LANGUAGES[0]: nav}
     for lang in state.languages:
         if lang != LANGUAGES[0]:
-            items = nav_in(
-                lang, config.nav or [], lambda uri: files.get_file_from_path(uri) is not None, _wording(lang)
-            )
+            exists = lambda uri: files.get_file_from_path(uri) is not None  # noqa: E731
+            items = nav_in(lang, config.nav or [], exists, state.vocabularies.labels.language(lang))
             state.navs[lang] = navigation(items, files)
     return nav
-
-
-def _wording(lang: str):
-    return state.vocabularies.labels.language(lang)
 
 
 @timed

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from .attachments import attachment_files
+from .checked_entries import CheckedEntries, files_key
 from .contact_details import contact_details
 from .countries import CountryResolver
 from .docs_pages import docs_problems
@@ -91,8 +93,9 @@ class Content:
         return not any(p.is_error for p in self.problems)
 
 
-def load_content(root: Path, only: list[Path] | None = None) -> Content:
-    """Load vocabularies and every entry under ``root``; ``only`` (files or folders) limits which problems are reported."""
+def load_content(root: Path, only: list[Path] | None = None, reuse: CheckedEntries | None = None) -> Content:
+    """Load vocabularies and every entry under ``root``; ``only`` (files or folders) limits which problems are reported;
+    ``reuse``: what an earlier load of this process checked (``mkdocs serve``), for the files that have not changed."""
     try:
         vocabularies = load_vocabularies(root / "vocabularies")
     except VocabularyError as error:  # entries cannot be checked against broken vocabularies
@@ -103,10 +106,12 @@ def load_content(root: Path, only: list[Path] | None = None) -> Content:
     problems: list[Problem] = []
     keywords: list[KeywordUse] = []
     sources: dict[tuple[str, str], str] = {}  # (folder, slug) -> source of every entry file, loaded or not
+    context_key = files_key(root / "vocabularies") + str(root.resolve()).encode() if reuse is not None else b""
     for kind in KINDS:
         for source_path, folder in _entry_files(root, kind, problems):
             sources[(kind, folder.name if folder else source_path.stem)] = source_path.relative_to(root).as_posix()
-            entry, found, uses = _load_entry(root, kind, source_path, folder, context)
+            check = partial(_load_entry, root, kind, source_path, folder, context)
+            entry, found, uses = reuse.get(source_path, folder, context_key, check) if reuse is not None else check()
             problems.extend(found)
             keywords.extend(uses)
             if entry is not None:
