@@ -3,6 +3,8 @@ rendered without Python-Markdown (the core made its HTML: knowledge_bank.render)
 
 from __future__ import annotations
 
+import re
+
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -19,11 +21,23 @@ class GeneratedPage(File):
         return self.changed
 
 
+class AnchorIds:
+    """The ids of a page's HTML, for MkDocs' check of links to its anchors: looked for only when a link names one."""
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+
+    def __contains__(self, anchor: object) -> bool:
+        return bool(re.search(rf"""\sid=["']{re.escape(str(anchor))}["']""", self.html))
+
+
 def render(page: Page, site: GeneratedSite, config, files) -> None:
     """MkDocs' ``Page.render``, except for a page of HTML blocks only (every generated page): its HTML is the blocks the
     core made, without Markdown, which would find nothing to convert; its title, as MkDocs takes it, from its <h1>."""
     html = site.html_blocks.whole(page.markdown or "")
     if html is None:
-        return Page.render(page, config, files)
-    page.content, page.toc = html, get_toc([])  # its table of contents: the hooks' on_page_content
-    page._title_from_render = site.titles.get(page.file.src_uri)
+        Page.render(page, config, files)
+    else:
+        page.content, page.toc = html, get_toc([])  # its table of contents: the hooks' on_page_content
+        page.present_anchor_ids = AnchorIds(html)  # type: ignore[assignment]
+    page._title_from_render = site.titles.get(page.file.src_uri) or page._title_from_render

@@ -3,6 +3,8 @@ since it was checked is taken as it was checked (knowledge_bank.checked_entries)
 
 from __future__ import annotations
 
+import os
+
 from knowledge_bank.checked_entries import CheckedEntries
 from knowledge_bank.loader import load_content
 
@@ -31,7 +33,8 @@ def test_an_edited_entry_is_checked_again_and_only_it(tmp_path):
     load_content(root, reuse=checked)
     files = checked.checks
     source = root / "lessons" / "red-calle.md"
-    source.write_text(source.read_text(encoding="utf-8").replace("title: Building together", "title: Edited"))
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("title: Building together", "title: Edited"), encoding="utf-8")
     content = load_content(root, reuse=checked)
     assert checked.checks == files + 1
     assert _titles(content)["lessons/red-calle.md"].startswith("Edited")
@@ -41,6 +44,9 @@ def test_an_edited_entry_is_checked_again_and_only_it(tmp_path):
     assert "lessons/red-calle.md" not in _titles(broken) and [
         p for p in broken.problems if p.path.endswith("red-calle.md")
     ]
+    source.write_text(text, encoding="utf-8")
+    fixed = load_content(root, reuse=checked)
+    assert _titles(fixed)["lessons/red-calle.md"].startswith("Building together") and fixed.ok
 
 
 def test_a_changed_attachment_or_vocabulary_checks_its_entries_again(tmp_path):
@@ -52,7 +58,12 @@ def test_a_changed_attachment_or_vocabulary_checks_its_entries_again(tmp_path):
     (folder / "notes.txt").write_text("an attachment added beside the entry", encoding="utf-8")
     load_content(root, reuse=checked)
     assert checked.checks == files + 1  # the entry of that folder
+    stat = (folder / "notes.txt").stat()
+    (folder / "notes.txt").write_text("AN ATTACHMENT ADDED BESIDE THE ENTRY", encoding="utf-8")  # same size, same time
+    os.utime(folder / "notes.txt", ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    load_content(root, reuse=checked)
+    assert checked.checks == files + 2
     phases = root / "vocabularies" / "phases.yml"
     phases.write_text(phases.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     load_content(root, reuse=checked)
-    assert checked.checks == 2 * files + 1  # every entry is checked against the vocabularies
+    assert checked.checks == 2 * files + 2  # every entry is checked against the vocabularies

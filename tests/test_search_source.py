@@ -3,6 +3,8 @@ index is the same as from the whole pages: tests/test_search_index.py."""
 
 from __future__ import annotations
 
+import tempfile
+
 from knowledge_bank.search_index import SEARCH_END, SearchSource, search_document
 
 
@@ -22,10 +24,14 @@ def test_what_pagefind_reads_of_a_page_is_its_html_tag_title_and_content():
     # An entry's page: what follows its text (facts, citation, related entries) is not read at all.
     entry = page.replace("</article></div>", f"</article>{SEARCH_END}<h2>Details</h2><dl>…</dl></div>")
     assert search_document(entry) == search_document(page)
+    # What Pagefind would read outside the content, or after an entry's text, is not left out: the page is read whole.
+    assert search_document(page.replace("<title>", '<meta data-pagefind-meta="image:x.png"><title>')).count("Menu")
+    tagged = entry.replace("<h2>Details</h2>", '<h2>Details</h2><span data-pagefind-filter="kind:round"></span>')
+    assert "kind:round" in search_document(tagged)
 
 
 def test_the_pages_the_search_reads_are_kept_at_their_paths_until_forgotten(tmp_path, monkeypatch):
-    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # (tempfile has read TMPDIR already)
     source = SearchSource()
     page = '<html lang="en"><title>T</title><article><div data-pagefind-body><p>Text</p></div></article></html>'
     source.keep("rounds/x/index.html", page)
@@ -40,5 +46,7 @@ def test_the_pages_the_search_reads_are_kept_at_their_paths_until_forgotten(tmp_
     source.keep("rounds/x/index.html", page)
     source.forget("rounds/x/index.html")
     assert not kept.exists()
+    folder = source.folder
+    assert folder.is_relative_to(tmp_path)
     source.clear()
-    assert not list(tmp_path.iterdir())  # nothing left behind
+    assert not folder.exists() and not list(tmp_path.iterdir())  # nothing left behind

@@ -4,6 +4,7 @@ file, folder and vocabularies are what they were when it was checked is not read
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -22,8 +23,8 @@ def files_key(folder: Path) -> bytes:
 
 class CheckedEntries:
     """What checking each entry file gave (its entry, its problems…), kept with the digest of what it was checked from:
-    the file's bytes, the files of its folder (attachments, by name, size and time of change) and a key of everything
-    else it was checked against (the vocabularies). Only the last check of each file is kept."""
+    the file's bytes, the files of its folder (its attachments) and a key of everything else it was checked against
+    (the vocabularies). Only the last check of each file is kept."""
 
     def __init__(self) -> None:
         self._kept: dict[Path, tuple[tuple, object]] = {}
@@ -41,11 +42,19 @@ class CheckedEntries:
         return result
 
 
-def _folder_key(folder: Path | None) -> tuple:
+def _folder_key(folder: Path | None) -> object:
+    """The files of an entry's folder, by name and bytes (a link by where it points); a folder that cannot be read is
+    never the same twice (the check reports it)."""
     if folder is None:
         return ()
-    return tuple(
-        (p.relative_to(folder).as_posix(), p.stat().st_size, p.stat().st_mtime_ns)
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() or p.is_symlink()
-    )
+    digest = hashlib.blake2b(digest_size=16)
+    try:
+        for path in sorted(folder.rglob("*")):
+            name = path.relative_to(folder).as_posix().encode()
+            if path.is_symlink():
+                digest.update(b"link\0" + name + b"\0" + os.readlink(path).encode() + b"\0")
+            elif path.is_file():
+                digest.update(b"file\0" + name + b"\0" + path.read_bytes() + b"\0")
+    except OSError:
+        return object()
+    return digest.digest()

@@ -71,6 +71,7 @@ class FragmentCache:
 class PageHeadings:
     """The headings of a generated page written in HTML, with the ids Python-Markdown's toc extension gives headings
     (the text's, then ``_1``, ``_2``… when the page has it already), and the page's table of contents made of them.
+    One difference, on purpose: an id never starts with ``_`` (markup.heading_id: those are the theme's).
 
     A template asks for each heading's id as it writes it: ``{{ m.heading(2, text, headings(2, text)) }}``.
     """

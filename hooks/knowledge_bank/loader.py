@@ -96,6 +96,8 @@ class Content:
 def load_content(root: Path, only: list[Path] | None = None, reuse: CheckedEntries | None = None) -> Content:
     """Load vocabularies and every entry under ``root``; ``only`` (files or folders) limits which problems are reported;
     ``reuse``: what an earlier load of this process checked (``mkdocs serve``), for the files that have not changed."""
+    # taken before the vocabularies are read: a vocabulary saved meanwhile makes the next load check every entry again
+    context_key = files_key(root / "vocabularies") + str(root.resolve()).encode() if reuse is not None else b""
     try:
         vocabularies = load_vocabularies(root / "vocabularies")
     except VocabularyError as error:  # entries cannot be checked against broken vocabularies
@@ -106,7 +108,6 @@ def load_content(root: Path, only: list[Path] | None = None, reuse: CheckedEntri
     problems: list[Problem] = []
     keywords: list[KeywordUse] = []
     sources: dict[tuple[str, str], str] = {}  # (folder, slug) -> source of every entry file, loaded or not
-    context_key = files_key(root / "vocabularies") + str(root.resolve()).encode() if reuse is not None else b""
     for kind in KINDS:
         for source_path, folder in _entry_files(root, kind, problems):
             sources[(kind, folder.name if folder else source_path.stem)] = source_path.relative_to(root).as_posix()

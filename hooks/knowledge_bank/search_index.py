@@ -129,6 +129,8 @@ _BODY = "<div data-pagefind-body"  # docs/overrides/main.html: the content of a 
 # An entry's page: the end of its text to find, before its facts, citation and related entries (all ignored by the
 # search), at the top level of that content (templates/pages/entry.md.j2; a body holds no comment: markup.sanitise).
 SEARCH_END = "<!--kb:search-end-->"
+_ATTRIBUTE = "data-pagefind-"  # what Pagefind reads wherever it is: metadata, filters, sort keys…
+_READ = ("data-pagefind-meta", "data-pagefind-filter", "data-pagefind-sort", "data-pagefind-default-meta")
 
 
 def search_document(page: str) -> str | None:
@@ -139,7 +141,11 @@ def search_document(page: str) -> str | None:
     start, end = page.find(_BODY), page.rfind("</article>")
     if start < 0 or end < start:
         return None
+    if page.find(_ATTRIBUTE, 0, start) >= 0 or page.find(_ATTRIBUTE, end) >= 0:
+        return page  # Pagefind would read something outside the content too (metadata in the head…): all of it
     cut = page.find(SEARCH_END, start, end)
+    if cut >= 0 and any(data in page[cut:end] for data in _READ):
+        cut = -1  # metadata, a filter or a sort key after the end of the text: still read
     content = page[start:end] if cut < 0 else page[start:cut] + "</div>"
     html_start = page.find("<html")
     html_tag = page[html_start : page.find(">", html_start) + 1]
@@ -154,6 +160,7 @@ class SearchSource:
 
     def __init__(self) -> None:
         self._folder: Path | None = None
+        self._kept: set[str] = set()  # the pages in it
 
     @property
     def folder(self) -> Path:
@@ -172,16 +179,18 @@ class SearchSource:
         written = target.with_name(target.name + ".next")  # serve indexes in the background: no half-written page
         written.write_text(document, encoding="utf-8")
         os.replace(written, target)
+        self._kept.add(dest_uri)
 
     def forget(self, dest_uri: str) -> None:
-        if self._folder is not None:
+        if dest_uri in self._kept and self._folder is not None:
             (self._folder / dest_uri).unlink(missing_ok=True)
+            self._kept.discard(dest_uri)
 
     def clear(self) -> None:
         """Forget every page (a build that writes every page again)."""
         if self._folder is not None:
             shutil.rmtree(self._folder, ignore_errors=True)
-            self._folder = None
+            self._folder, self._kept = None, set()
 
 
 class SearchIndexer:
