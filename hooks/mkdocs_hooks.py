@@ -230,20 +230,19 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 @timed
 def on_page_content(html: str, page, config, files) -> str:
-    """Put the generated pages' HTML blocks in (an entry's body among them) and give an entry page its table of
-    contents; the ¶ links' titles in the page's language."""
-    site, uri = state.site, page.file.src_uri
-    if uri in site.tocs:
-        page.toc = get_toc(site.tocs[uri])
-    html, lang = site.html_blocks.fill(html), language_of(uri)
-    return html if lang == LANGUAGES[0] else permalink_titles(html, state.vocabularies.labels.text("permalink", lang))
+    """Give a generated page its table of contents (its HTML blocks are put in just before it is written)."""
+    if page.file.src_uri in state.site.tocs:
+        page.toc = get_toc(state.site.tocs[page.file.src_uri])
+    return html
 
 
 @timed
 def on_page_context(context, page, config, nav):
-    """Give an entry page its head's tags, and point its edit button at its source file in rounds/ or lessons/."""
-    uri = page.file.src_uri
-    lang = language_of(uri)
+    """Put the page's HTML blocks in (an entry's body among them), with the ¶ links' titles in its language; give an
+    entry page its head's tags, and point its edit button at its source file in rounds/ or lessons/."""
+    uri, lang = page.file.src_uri, language_of(page.file.src_uri)
+    html, permalink = state.site.html_blocks.fill(page.content or ""), state.vocabularies.labels.text("permalink", lang)
+    page.content = html if lang == LANGUAGES[0] else permalink_titles(html, permalink)
     context["nav"] = state.navs.get(lang, nav)
     context.update(interface(page, lang, state.languages, state.files, state.vocabularies.labels))
     if uri in state.site.heads:
@@ -287,8 +286,9 @@ def on_post_build(config) -> None:
 
 @timed
 def on_post_page(output: str, page, config) -> str:
-    """Keep what the search reads of the page: Pagefind reads that, not the whole page (search_index.SearchSource)."""
+    """Keep what the search reads of the page (search_index.SearchSource): Pagefind reads that, not the whole page."""
     state.search.keep(page.file.dest_uri, output)
+    page.content = None  # written: its HTML need not stay in memory until every page is
     return output
 
 

@@ -33,7 +33,9 @@ def test_a_page_of_blocks_only_is_its_html_without_markdown_as_markdown_would_ma
         == blocks.fill(_markdown(page))
         == "<h1 id='t'>Title</h1>\n<div class='kb-body'><p>Body</p></div>"
     )
+    assert blocks.fill(blocks.paragraphs(page)) == blocks.whole(page)  # (filled just before the page is written)
     assert blocks.whole(page + "\n# A heading\n") is None  # Markdown to convert: the page goes through Markdown
+    assert blocks.paragraphs(page + "\n# A heading\n") is None
     assert blocks.whole("kb-html-000000000000-00000000000000000000") is None and blocks.whole("  \n") is None
 
 

@@ -49,6 +49,15 @@ class HtmlBlocks:
             return None
         return "\n".join(self.blocks[token] for token in tokens)
 
+    def paragraphs(self, markdown: str) -> str | None:
+        """What Python-Markdown makes of a page whose Markdown is nothing but tokens (every generated page), without
+        it: a paragraph for each token, which ``fill`` replaces by its block (and ``fill`` of it is ``whole``). None
+        when it holds anything else."""
+        tokens = markdown.split()
+        if not tokens or not all(token in self.blocks for token in tokens):
+            return None
+        return "\n".join(f"<p>{token}</p>" for token in tokens)
+
     def fill(self, page_html: str) -> str:
         """The page's HTML with each token paragraph replaced by its HTML block."""
         if "kb-html-" not in page_html:
