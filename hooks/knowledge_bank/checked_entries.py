@@ -30,14 +30,16 @@ class CheckedEntries:
         self._kept: dict[Path, tuple[tuple, object]] = {}
         self.checks = 0  # files checked (not taken from what was kept): for tests
 
-    def get(self, path: Path, folder: Path | None, context_key: bytes, check: Callable[[], Checked]) -> Checked:
-        """``check()`` of the entry file ``path`` (of the entry folder ``folder``, if any), or what it gave last time."""
-        key = (context_key, hashlib.blake2b(path.read_bytes(), digest_size=16).digest(), _folder_key(folder))
+    def get(self, path: Path, folder: Path | None, context_key: bytes, check: Callable[[bytes], Checked]) -> Checked:
+        """``check(its bytes)`` of the entry file ``path`` (of the entry folder ``folder``, if any), or what it gave
+        last time."""
+        raw = path.read_bytes()
+        key = (context_key, hashlib.blake2b(raw, digest_size=16).digest(), _folder_key(folder))
         kept = self._kept.get(path)
         if kept is not None and kept[0] == key:
             return kept[1]  # type: ignore[return-value]
         self.checks += 1
-        result = check()
+        result = check(raw)
         self._kept[path] = (key, result)
         return result
 

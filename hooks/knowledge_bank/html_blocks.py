@@ -41,22 +41,18 @@ class HtmlBlocks:
         self.blocks[token] = block
         return f"\n\n{token}\n\n"
 
-    def whole(self, markdown: str) -> str | None:
-        """The HTML of a page whose Markdown is nothing but tokens (an entry page), without Markdown: the blocks
-        as ``fill`` would put them in place of Python-Markdown's paragraphs. None when it holds anything else."""
-        tokens = markdown.split()
-        if not tokens or not all(token in self.blocks for token in tokens):
-            return None
-        return "\n".join(self.blocks[token] for token in tokens)
-
     def paragraphs(self, markdown: str) -> str | None:
         """What Python-Markdown makes of a page whose Markdown is nothing but tokens (every generated page), without
-        it: a paragraph for each token, which ``fill`` replaces by its block (and ``fill`` of it is ``whole``). None
-        when it holds anything else."""
+        it: a paragraph for each token, which ``fill`` replaces by its block. None when it holds anything else."""
         tokens = markdown.split()
         if not tokens or not all(token in self.blocks for token in tokens):
             return None
         return "\n".join(f"<p>{token}</p>" for token in tokens)
+
+    def whole(self, markdown: str) -> str | None:
+        """The HTML of such a page: its paragraphs filled. None when its Markdown holds anything but tokens."""
+        paragraphs = self.paragraphs(markdown)
+        return None if paragraphs is None else self.fill(paragraphs)
 
     def fill(self, page_html: str) -> str:
         """The page's HTML with each token paragraph replaced by its HTML block."""

@@ -112,7 +112,10 @@ def load_content(root: Path, only: list[Path] | None = None, reuse: CheckedEntri
         for source_path, folder in _entry_files(root, kind, problems):
             sources[(kind, folder.name if folder else source_path.stem)] = source_path.relative_to(root).as_posix()
             check = partial(_load_entry, root, kind, source_path, folder, context)
-            entry, found, uses = reuse.get(source_path, folder, context_key, check) if reuse is not None else check()
+            if reuse is not None:
+                entry, found, uses = reuse.get(source_path, folder, context_key, check)
+            else:
+                entry, found, uses = check(source_path.read_bytes())
             problems.extend(found)
             keywords.extend(uses)
             if entry is not None:
@@ -168,11 +171,11 @@ def _entry_files(root: Path, kind: str, problems: list[Problem]) -> list[tuple[P
 
 
 def _load_entry(
-    root: Path, kind: str, path: Path, folder: Path | None, context: dict
+    root: Path, kind: str, path: Path, folder: Path | None, context: dict, raw: bytes
 ) -> tuple[Entry | None, list[Problem], list[KeywordUse]]:
+    """Check the entry file ``path``, whose bytes are ``raw``."""
     rel = path.relative_to(root).as_posix()
     slug = folder.name if folder else path.stem
-    raw = path.read_bytes()
     src = read_source(rel, raw)
     problems = [Problem(rel, line, message, field) for line, field, message in src.problems]
     problems += placeholder_warnings(src)
