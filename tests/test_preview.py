@@ -136,6 +136,25 @@ def test_build_of_the_same_project_leaves_them_out(project):
 
 
 @pytest.mark.build
+def test_a_build_leaves_nothing_of_its_pages_outside_the_site(project, tmp_path):
+    """What Pagefind reads of each page (search_index.SearchSource) is kept outside the site while the site is indexed,
+    and removed once it is."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    site = tmp_path / "site"
+    done = subprocess.run(
+        mkdocs("build", "-d", str(site)),
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**mkdocs_env(), "TMPDIR": str(temp)},
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert search_records(site) and not list(temp.iterdir())
+
+
+@pytest.mark.build
 def test_a_dirty_build_is_refused(project, tmp_path):
     build = run_build(project, "--dirty", strict=False)
     assert build.returncode != 0
