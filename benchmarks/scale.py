@@ -58,7 +58,7 @@ from synthetic import make_site  # noqa: E402
 PERFORMANCE_PAGE = ROOT / "docs" / "performance.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-LISTING = re.compile(r"^(rounds|lessons)/(index\.html|page/)|^(countries|sdgs|phases|keywords)/")
+LISTING = re.compile(r"^(rounds|lessons)/(index\.html|page/)|^(countries|sdgs|phases|keywords)/|^cooperation/[^/]+/")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 TITLE = re.compile(r'^title: "(.*)"$', re.M)
 

@@ -67,7 +67,13 @@ def test_the_map_is_on_the_first_page_of_a_country_only(repo_build):
 
 
 def listed_entries(build, url: str) -> list[str]:
-    """The entry pages a listing links to (every page of it)."""
+    """The entry pages a listing links to (every page of it); with ``#id``, the list under that heading only."""
+    url, _, section = url.partition("#")
+    if section:
+        heading = BeautifulSoup(build.page(url), "lxml").find(id=section)
+        listing = heading.find_next_sibling("ul", class_="kb-list")
+        assert heading.name == "h2" and listing.find_previous_sibling("h2") is heading, url
+        return [resolve(url, a["href"]) for a in listing.select("a.kb-item__title")]
     found, page = [], url
     while page:
         html = BeautifulSoup(build.page(page), "lxml")
@@ -101,6 +107,12 @@ def test_each_cell_of_the_matrix_opens_exactly_its_rounds(repo_build):
     for url, count in cells.items():
         rounds = listed_entries(repo_build, url)
         assert len(rounds) == count and all(r.startswith("rounds/") for r in rounds), url
+    # A cooperating country's page: its flows, a section each, and nothing else.
+    pages = {url.partition("#")[0] for url in cells}
+    assert len(pages) == len({cooperating for cooperating, _ in public_flows()})
+    for page in pages:
+        sections = BeautifulSoup(repo_build.page(page), "lxml").select("article h2")
+        assert {f"{page}#{h2['id']}" for h2 in sections} == {url for url in cells if url.startswith(page + "#")}
     assert sorted(cells.values()) == sorted(public_flows().values())
     assert sum(cells.values()) == sum(public_flows().values())
 

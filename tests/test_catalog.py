@@ -1,5 +1,5 @@
-"""The catalog's related entries (no build): on a generated bank of 200 entries, ``Catalog.related`` gives exactly
-what comparing every pair of entries gives."""
+"""The catalog on a generated bank of 200 entries (no build): ``Catalog.related`` gives exactly what comparing every
+pair of entries gives, and the cooperation pages list exactly the rounds of each flow."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ import datetime as dt
 import random
 
 import pytest
+from bs4 import BeautifulSoup
 
 from knowledge_bank.catalog import Catalog
+from knowledge_bank.cooperation import cooperation
 from knowledge_bank.loader import load_content
+from knowledge_bank.render import render_site
 
 from .helpers import content_root, write_entry
 
@@ -147,3 +150,30 @@ def test_a_preview_relates_unpublished_entries_too(bank):
     catalog = Catalog.build(content, preview=True)
     related = {e.slug for entry in catalog.entries for e in catalog.related(entry, 3)}
     assert any(not written[slug][2] for slug in related)
+
+
+def test_a_cooperating_country_page_lists_each_flow_in_a_section_its_links_open(bank):
+    """``cooperation/<country>/``: a section per beneficiary, whose id the matrix, the table and the country pages
+    link to, listing exactly the public rounds in which the country cooperated with it."""
+    catalog = Catalog.build(bank[0])
+    expected: dict[str, set[str]] = {}  # cooperating/#beneficiary -> public rounds, from the entries' fields
+    for entry in catalog.entries:
+        if entry.kind == "round":
+            beneficiary = catalog.country(entry.fields.beneficiary.country).slug
+            for party in entry.fields.cooperating:
+                expected.setdefault(f"{catalog.country(party.country).slug}/#{beneficiary}", set()).add(entry.slug)
+    site = render_site(catalog, languages=("en",))
+    found: dict[str, set[str]] = {}
+    for uri, markdown in site.pages.items():
+        if uri.startswith("cooperation/") and uri != "cooperation/index.md":
+            page = BeautifulSoup(site.html_blocks.whole(markdown.split("---\n", 2)[2]), "html.parser")
+            for h2 in page.find_all("h2"):
+                rounds = h2.find_next_sibling("ul", class_="kb-list").select("a.kb-item__title")
+                found[f"{uri.removeprefix('cooperation/').removesuffix('index.md')}#{h2['id']}"] = {
+                    a["href"].split("/")[-2] for a in rounds
+                }
+    assert found == expected and max(map(len, found.values())) > 1
+    assert sum(url.endswith("/#" + url.split("/")[0]) for url in found) == 0  # no country cooperates with itself
+    flows = cooperation(catalog)
+    assert {f.path.removeprefix("cooperation/") for f in flows.flows} == set(found)
+    assert len({url.split("/")[0] for url in found}) < len(found)  # several sections on a page

@@ -50,6 +50,17 @@ def test_a_page_written_in_html_has_the_heading_ids_table_of_contents_and_title_
     assert PageHeadings().title is None
 
 
+def test_a_heading_may_take_an_id_other_pages_link_to():
+    headings = PageHeadings()
+    ids = [headings(1, "Peru"), headings(2, "Perú", "peru"), headings(2, "Chile", "chile"), headings(2, "Chile")]
+    assert ids == ["peru", "peru_1", "chile", "chile_1"]  # unique on the page all the same
+    assert [(h["id"], h["name"]) for h in headings.toc()[0]["children"]] == [
+        ("peru_1", "Perú"),
+        ("chile", "Chile"),
+        ("chile_1", "Chile"),
+    ]
+
+
 def test_a_token_is_a_digest_of_its_block_and_cannot_be_guessed():
     first, second = HtmlBlocks(), HtmlBlocks()
     assert first.add("<p>same</p>") == second.add("<p>same</p>")  # serve --dirty: unchanged page, unchanged Markdown

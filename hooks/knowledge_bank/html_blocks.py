@@ -85,9 +85,10 @@ class PageHeadings:
         self.tokens: list[dict] = []
         self._ids: set[str] = set()
 
-    def __call__(self, level: int, text: str) -> str:
-        """The id of the page's next heading, ``text`` at ``level``: an item of its table of contents."""
-        anchor = unique(heading_id(text), self._ids)
+    def __call__(self, level: int, text: str, anchor: str = "") -> str:
+        """The id of the page's next heading, ``text`` at ``level``: an item of its table of contents. ``anchor``: the id
+        it is given instead of its text's, for links made on other pages (the page has it already: ``_1``…)."""
+        anchor = unique(anchor or heading_id(text), self._ids)
         shown = heading_html(text)
         self.tokens.append({"level": level, "id": anchor, "name": shown, "html": shown, "data-toc-label": ""})
         return anchor

@@ -14,7 +14,7 @@ from .americas_map import AmericasMap, americas_map
 from .catalog import Catalog
 from .citation import apa_parts, bibtex, csl_json, reference, ris
 from .cldr import file_size, language_name, language_named
-from .cooperation import Cooperation, cooperation
+from .cooperation import Cooperation, cooperation, page_of
 from .datapackage import datapackage_json
 from .exports import catalog_csv, catalog_json, catalog_schema, feed_xml
 from .html_blocks import FragmentCache, HtmlBlocks, PageHeadings
@@ -256,14 +256,14 @@ def rebased(body: str, entry) -> str:
 
 
 def render_cooperation(out: GeneratedSite, env: jinja2.Environment, flows: Cooperation, here: str = "") -> None:
-    """``cooperation/``: the matrix of flows; ``cooperation/<cooperating>/<beneficiary>/``: the rounds of one flow
-    (in the language folder ``here``)."""
+    """``cooperation/``: the matrix of flows; ``cooperation/<cooperating>/``: the rounds in which a country cooperated,
+    a section per beneficiary (in the language folder ``here``)."""
     out.add(f"{here}cooperation/index.md", env.get_template("pages/cooperation.md.j2"))
-    flow_page = env.get_template("pages/cooperation_flow.md.j2")
-    for flow in flows.flows:
-        for pager in paginate(flow.rounds, flow.path + "index.md", depth=3):
-            out.add(here + pager.uri, flow_page, flow=flow, entries=pager.entries, pager=pager)
-            out.out_of_nav.add(here + pager.uri)
+    country_page = env.get_template("pages/cooperation_country.md.j2")
+    for country in flows.cooperating:
+        uri = f"{here}{page_of(country)}index.md"
+        out.add(uri, country_page, country=country, given=flows.given_by(country.code))
+        out.out_of_nav.add(uri)
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ PAGES = [
     "phases/formulation/",
     "keywords/care-systems/",
     "cooperation/",  # the matrix of who cooperated with whom
-    "cooperation/chile/peru/",  # one flow
+    "cooperation/chile/",  # the rounds in which a country cooperated, a section per beneficiary
     "statistics/",
     "about/",
     "data/",
