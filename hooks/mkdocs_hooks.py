@@ -31,6 +31,7 @@ from knowledge_bank.editor_page import EditorFiles, editor_files
 from knowledge_bank.html_blocks import FragmentCache
 from knowledge_bank.kinds import KINDS
 from knowledge_bank.languages import LANGUAGES, interface_languages
+from knowledge_bank.last_render import LastRender
 from knowledge_bank.loader import load_content
 from knowledge_bank.markup import permalink_titles
 from knowledge_bank.navigation import nav_in
@@ -64,6 +65,7 @@ class BuildState:
     indexer: SearchIndexer = field(default_factory=SearchIndexer)  # Pagefind (in the background for serve's rebuilds)
     search: SearchSource = field(default_factory=SearchSource)  # what Pagefind reads of the written pages
     checked: CheckedEntries = field(default_factory=CheckedEntries)  # serve: entries checked by an earlier build
+    last_render: LastRender = field(default_factory=LastRender)  # serve: the site rendered by the build before
     builds: int = 0  # builds done by this process (serve rebuilds after the first)
     languages: tuple[str, ...] = LANGUAGES  # of the interface (mkdocs.yml's extra.kb_languages: all four unless set)
     navs: dict[str, Navigation] = field(default_factory=dict)  # the navigation of each language
@@ -147,8 +149,12 @@ def on_config(config):
     with stage("catalog and facets"):
         catalog = Catalog.build(content, preview=state.preview)
         catalog.facets()
-    with stage("render generated pages"):
-        state.site = render_site(catalog, config.site_url or "", state.languages, site_name=config.site_name)
+    with stage("render generated pages"):  # serve: only the pages of the entries whose body alone changed, if so
+        url, name = config.site_url or "", config.site_name
+        if state.preview:
+            state.site = state.last_render.render(content, catalog, url, state.languages, name)
+        else:
+            state.site = render_site(catalog, url, state.languages, site_name=name)
     return config
 
 
@@ -172,14 +178,9 @@ def on_files(files: Files, config) -> Files:
         files.append(page)
         state.pending_dests[uri] = page.abs_dest_path
     state.pending_pages = site.pages
-    for uri, text in site.data.items():
+    for uri, text in {**site.data, **state.editor.data}.items():  # the editor's: /admin/
         files.append(File.generated(config, uri, content=text))
-    for uri, path in site.attachments.items():
-        files.append(File.generated(config, uri, abs_src_path=str(path)))
-
-    for uri, text in state.editor.data.items():  # /admin/
-        files.append(File.generated(config, uri, content=text))
-    for uri, path in state.editor.files.items():
+    for uri, path in {**site.attachments, **state.editor.files}.items():
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
 

@@ -1,7 +1,7 @@
 """Long listings are split into pages of 100 entries: every page exists, the pager's links lead to the other
 pages, every published entry is listed exactly once across them, and no listing page is in the search index.
 
-``render.paginate`` is checked alone first (no build); a real build of 234 lessons then checks the pages."""
+``pagination.paginate`` is checked alone first (no build); a real build of 234 lessons then checks the pages."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from knowledge_bank.render import PAGE_SIZE, paginate
+from knowledge_bank.pagination import PAGE_SIZE, paginate
 
 from .helpers import make_project, run_build, search_records
 from .test_build import internal_links

@@ -165,7 +165,8 @@ def test_a_dirty_build_is_refused(project, tmp_path):
 def test_serve_dirty_rebuilds_the_pages_an_edit_changes(tmp_path):
     """`python3 tasks.py serve` runs `mkdocs serve --dirty`: an edited title shows on the entry, its listing
     and its keyword page (generated pages are rebuilt when their content changed, not by file dates), and then in
-    the search, indexed in the background while the search of the build before stays in place."""
+    the search, indexed in the background while the search of the build before stays in place; an edit of the body
+    alone shows on the entry's page in every language."""
     project = make_project(tmp_path, with_repo_content=True)
     temp = tmp_path / "temp"  # where mkdocs serve writes its site
     temp.mkdir()
@@ -201,6 +202,13 @@ def test_serve_dirty_rebuilds_the_pages_an_edit_changes(tmp_path):
         wait_for(lambda: "Edited while serving" in fetch(base + "lessons/"), "the listing was not rebuilt")
         assert "Edited while serving" in fetch(base + "keywords/peer-review/")
         wait_for(lambda: indexed_title().startswith("Edited while serving"), "the search was not updated")
+        # An edit of the body alone renders again only the entry's pages (knowledge_bank.last_render)
+        source.write_text(
+            source.read_text(encoding="utf-8") + "\nA sentence written while serving.\n", encoding="utf-8"
+        )
+        for page in ("lessons/red-calle/", "es/lessons/red-calle/", "fr/lessons/red-calle/"):
+            wait_for(lambda page=page: "A sentence written while serving." in fetch(base + page), f"{page} not rebuilt")
+        assert "Edited while serving" in fetch(base + "lessons/")  # the listing, not rendered again, as it was
         assert json.loads(fetch(base + "pagefind/pagefind-entry.json"))["languages"]["en"]["page_count"]
     finally:
         server.terminate()

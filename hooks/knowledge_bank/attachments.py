@@ -98,3 +98,16 @@ def folder_files(folder: Path) -> list[tuple[str, Path, str]]:
 
 
 _SYMLINK = "is a symbolic link; commit the file itself in the entry's folder"
+
+
+_RELATIVE = re.compile(r'(\s(?:src|href)=")([^"#/:?][^"]*)"')
+
+
+def rebased(body: str, entry) -> str:
+    """An entry's body for its page in another language's folder: links to the entry's own files (its pictures,
+    its attachments) lead to them in the entry's English folder."""
+    names = {attachment.name for attachment in entry.attachments}
+    if not names:
+        return body
+    prefix = f"../../../{entry.folder}/{entry.slug}/"
+    return _RELATIVE.sub(lambda m: f'{m[1]}{prefix}{m[2]}"' if m[2] in names else m[0], body)

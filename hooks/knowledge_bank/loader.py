@@ -87,6 +87,8 @@ class Content:
     problems: tuple[Problem, ...]
     vocabularies: Vocabularies
     countries: CountryResolver
+    # With ``reuse`` (serve): a digest of what every entry was checked against (the vocabularies' files, the project)
+    context: bytes = b""
 
     @property
     def ok(self) -> bool:
@@ -127,7 +129,7 @@ def load_content(root: Path, only: list[Path] | None = None, reuse: CheckedEntri
     if only is not None:
         wanted = [p.resolve() for p in only]
         problems = [p for p in problems if _within((root / p.path).resolve(), wanted)]
-    return Content(tuple(entries), tuple(sorted(problems)), vocabularies, countries)
+    return Content(tuple(entries), tuple(sorted(problems)), vocabularies, countries, context_key)
 
 
 def _within(path: Path, folders: list[Path]) -> bool:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-import math
-import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 import jinja2
 
 from .americas_map import AmericasMap, americas_map
+from .attachments import rebased
 from .catalog import Catalog
 from .citation import apa_parts, bibtex, csl_json, reference, ris
 from .cldr import file_size, language_name, language_named
@@ -20,17 +20,18 @@ from .exports import catalog_csv, catalog_json, catalog_schema, feed_xml
 from .html_blocks import FragmentCache, HtmlBlocks, PageHeadings
 from .labels import Wording
 from .languages import LANGUAGES
+from .loader import Entry
 from .markup import heading_html
 from .page_head import entry_head
+from .pagination import paginate
 from .search_index import LABELS, countries_by_language, search_labels, search_terms
-from .statistics import ROLES, country_entries, statistics, statistics_json
+from .statistics import ROLES, bar_label, country_entries, statistics, statistics_json
 from .templating import for_build
 from .text import fold
 from .translation import InLanguage
 
 MAP_MARKER = "<!-- kb:map -->"  # where a hand-written page (the home page) shows the map of the Americas
 FRONT_DOOR = "<!-- kb:front-door -->"  # where docs/index.md shows the search, the numbers and the latest entries
-PAGE_SIZE = 100  # entries on one listing page: at most ~70 KB of HTML, whatever the size of the bank
 
 
 @dataclass
@@ -55,6 +56,13 @@ class GeneratedSite:
         headings = PageHeadings()
         self.pages[uri] = template.render(headings=headings, **context)
         self.tocs[uri], self.titles[uri] = headings.toc(), headings.title
+
+    def copy(self) -> GeneratedSite:
+        """A copy whose pages and files can change without this one's changing (the HTML blocks are shared: each is
+        kept under a digest of its HTML, and none is ever changed)."""
+        return replace(
+            self, **{f.name: type(v)(v) for f in fields(self) if (v := getattr(self, f.name)) is not self.html_blocks}
+        )
 
     def expand(self, markdown: str, uri: str = "index.md") -> str:
         """The Markdown of the hand-written page ``uri`` with each marker (``<!-- kb:front-door -->``,
@@ -102,6 +110,29 @@ def render_site(
     out.data["datapackage.json"] = datapackage_json(
         catalog, site_url, t("site.dataset_title"), t("site.dataset_description")
     )
+    return out
+
+
+def render_entries_again(
+    previous: GeneratedSite,
+    catalog: Catalog,
+    entries: Iterable[Entry],
+    site_url: str = "",
+    languages: tuple[str, ...] = LANGUAGES,
+    site_name: str = "Knowledge Bank",
+) -> GeneratedSite:
+    """``previous``, rendered from an earlier ``catalog`` whose entries differed from this one's only in their bodies,
+    with the pages of ``entries`` (those whose body changed) rendered again in each of ``languages``: a body is shown on
+    its entry's page and nowhere else, so every other page, data file and head stays as it was."""
+    out, t, entries = previous.copy(), catalog.vocabularies.labels.language(LANGUAGES[0]), tuple(entries)
+    heads = {
+        e.uri: entry_head(catalog, e, reference(catalog, e, genre(t, e.kind), site_name, site_url), site_url)
+        for e in entries
+    }
+    flows, drawing = cooperation(catalog), americas_map(catalog)
+    for lang in languages:
+        env = page_environment(out, catalog, lang, flows, drawing)
+        render_entry_pages(out, env, catalog, entries, lang, (site_url, site_name), heads)
     return out
 
 
@@ -167,40 +198,12 @@ def _render_pages(
     """The generated pages with the interface in ``lang``, in that language's folder of the site. ``drawn``: the
     flows, the charts and the map, the same in every language; ``heads``: each entry's head as written."""
     flows, charts, drawing = drawn
-    t = catalog.vocabularies.labels.language(lang)
     here = tree(lang)
     kinds = catalog.kinds
     env = page_environment(out, catalog, lang, flows, drawing)
     out.markers[here, MAP_MARKER] = env.get_template("pages/home_map.md.j2").render()
     out.data[here + LABELS] = json.dumps(search_labels(catalog, lang), ensure_ascii=False, separators=(",", ":"))
-    entry_page = env.get_template("pages/entry.md.j2")
-    headings = {"details": t("fields.details"), "cite": t("cite.title"), "related": t("fields.related")}
-    base = site_url.rstrip("/") + "/" if site_url else ""
-    for entry in catalog.entries:
-        uri = here + entry.uri
-        related = catalog.related(entry)
-        ref = reference(catalog, entry, genre(t, entry.kind), site_name, site_url)
-        body = entry.rendered.html if not here else rebased(entry.rendered.html, entry)
-        translated = entry.fields.translation(lang)
-        out.pages[uri] = entry_page.render(
-            entry=entry,
-            translated=translated,
-            title=heading_html((translated or entry.fields).title),  # as MkDocs would take it from the <h1>
-            roles=catalog.roles_of(entry),
-            related=related,
-            # The body in its own language: read by screen readers in that language.
-            body=out.html_blocks.add(f'<div class="kb-body" lang="{entry.fields.language}">{body}</div>'),
-            heading_ids={key: entry.rendered.id_after(text) for key, text in headings.items()},
-            citation=apa_parts(ref),
-            downloads={suffix: f"{entry.slug}.{suffix}" for suffix in ("bib", "ris", "json")},
-            address=base + here + entry.url,
-        )
-        shown = [headings["details"], headings["cite"], *([headings["related"]] if related else [])]
-        out.tocs[uri] = entry.rendered.toc(shown, lang=entry.fields.language if entry.fields.language != lang else "")
-        # The same head in every language, but for a translated description and link previews.
-        out.heads[uri] = entry_head(catalog, entry, ref, site_url, translated) if translated else heads[entry.uri]
-        out.sources[uri] = entry.source
-        out.out_of_nav.add(uri)
+    render_entry_pages(out, env, catalog, catalog.entries, lang, (site_url, site_name), heads)
     kind_index = env.get_template("pages/kind_index.md.j2")
     for kind in kinds:
         for pager in paginate(catalog.by_kind(kind.kind), f"{kind.folder}/index.md", depth=1):
@@ -231,28 +234,48 @@ def _render_pages(
         out.out_of_nav.update({f"{here}statistics/index.md", f"{here}cooperation/index.md"})
 
 
-def bar_label(catalog: Catalog, name: InLanguage, bar) -> str:
-    """What a bar of a statistics chart is called in ``name``'s language: its phase, SDG, country or keyword."""
-    vocabularies = catalog.vocabularies
-    if bar.href.startswith("countries/"):
-        return name(catalog.country(bar.key))
-    for folder, vocabulary in (("phases/", vocabularies.phases), ("sdgs/", vocabularies.sdgs)):
-        if bar.href.startswith(folder):
-            return name(vocabulary[bar.key])
-    return bar.label
-
-
-_RELATIVE = re.compile(r'(\s(?:src|href)=")([^"#/:?][^"]*)"')
-
-
-def rebased(body: str, entry) -> str:
-    """An entry's body for its page in another language's folder: links to the entry's own files (its pictures,
-    its attachments) lead to them in the entry's English folder."""
-    names = {attachment.name for attachment in entry.attachments}
-    if not names:
-        return body
-    prefix = f"../../../{entry.folder}/{entry.slug}/"
-    return _RELATIVE.sub(lambda m: f'{m[1]}{prefix}{m[2]}"' if m[2] in names else m[0], body)
+def render_entry_pages(
+    out: GeneratedSite,
+    env: jinja2.Environment,
+    catalog: Catalog,
+    entries: Iterable[Entry],
+    lang: str,
+    site: tuple[str, str],
+    heads: dict[str, str],
+) -> None:
+    """The pages of ``entries`` in ``lang`` (``env``'s); ``site``: the site's address and name; ``heads``: each entry's
+    head as written."""
+    site_url, site_name = site
+    t = catalog.vocabularies.labels.language(lang)
+    here = tree(lang)
+    entry_page = env.get_template("pages/entry.md.j2")
+    headings = {"details": t("fields.details"), "cite": t("cite.title"), "related": t("fields.related")}
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    for entry in entries:
+        uri = here + entry.uri
+        related = catalog.related(entry)
+        ref = reference(catalog, entry, genre(t, entry.kind), site_name, site_url)
+        body = entry.rendered.html if not here else rebased(entry.rendered.html, entry)
+        translated = entry.fields.translation(lang)
+        out.pages[uri] = entry_page.render(
+            entry=entry,
+            translated=translated,
+            title=heading_html((translated or entry.fields).title),  # as MkDocs would take it from the <h1>
+            roles=catalog.roles_of(entry),
+            related=related,
+            # The body in its own language: read by screen readers in that language.
+            body=out.html_blocks.add(f'<div class="kb-body" lang="{entry.fields.language}">{body}</div>'),
+            heading_ids={key: entry.rendered.id_after(text) for key, text in headings.items()},
+            citation=apa_parts(ref),
+            downloads={suffix: f"{entry.slug}.{suffix}" for suffix in ("bib", "ris", "json")},
+            address=base + here + entry.url,
+        )
+        shown = [headings["details"], headings["cite"], *([headings["related"]] if related else [])]
+        out.tocs[uri] = entry.rendered.toc(shown, lang=entry.fields.language if entry.fields.language != lang else "")
+        # The same head in every language, but for a translated description and link previews.
+        out.heads[uri] = entry_head(catalog, entry, ref, site_url, translated) if translated else heads[entry.uri]
+        out.sources[uri] = entry.source
+        out.out_of_nav.add(uri)
 
 
 def render_cooperation(out: GeneratedSite, env: jinja2.Environment, flows: Cooperation, here: str = "") -> None:
@@ -264,37 +287,3 @@ def render_cooperation(out: GeneratedSite, env: jinja2.Environment, flows: Coope
         uri = f"{here}{page_of(country)}index.md"
         out.add(uri, country_page, country=country, given=flows.given_by(country.code))
         out.out_of_nav.add(uri)
-
-
-@dataclass(frozen=True)
-class Pager:
-    """One page of a listing: its entries, its number, and the way back to the site root and to its siblings."""
-
-    uri: str  # src_uri of this page
-    entries: tuple
-    number: int
-    count: int
-    depth: int  # folders between the site root and the first page's URL (rounds/ -> 1, keywords/care/ -> 2)
-
-    @property
-    def root(self) -> str:
-        """The way from this page to the site root."""
-        return "../" * (self.depth + (2 if self.number > 1 else 0))
-
-    def href(self, number: int) -> str:
-        """The relative link from this page to page ``number`` of the same listing."""
-        if self.number == 1:
-            return "./" if number == 1 else f"page/{number}/"
-        return "../../" if number == 1 else f"../{number}/"
-
-
-def paginate(entries: tuple, first_uri: str, depth: int, size: int = PAGE_SIZE) -> list[Pager]:
-    """Split a listing into pages of ``size`` entries: ``x/index.md`` or ``x.md`` first, then ``x/page/2.md``…"""
-    count = max(1, math.ceil(len(entries) / size))
-    base = first_uri.removesuffix(".md").removesuffix("/index")
-    return [
-        Pager(
-            first_uri if n == 1 else f"{base}/page/{n}.md", tuple(entries[(n - 1) * size : n * size]), n, count, depth
-        )
-        for n in range(1, count + 1)
-    ]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .catalog import Catalog
 from .cooperation import Cooperation
+from .translation import InLanguage
 
 ROLES = ("beneficiary", "cooperating", "action", "actor")
 TOP_KEYWORDS = 20
@@ -122,3 +123,14 @@ def statistics_json(catalog: Catalog, charts: tuple[Chart, ...], flows: Cooperat
         ],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def bar_label(catalog: Catalog, name: InLanguage, bar: Bar) -> str:
+    """What a bar of a statistics chart is called in ``name``'s language: its phase, SDG, country or keyword."""
+    vocabularies = catalog.vocabularies
+    if bar.href.startswith("countries/"):
+        return name(catalog.country(bar.key))
+    for folder, vocabulary in (("phases/", vocabularies.phases), ("sdgs/", vocabularies.sdgs)):
+        if bar.href.startswith(folder):
+            return name(vocabulary[bar.key])
+    return bar.label
