@@ -6,6 +6,8 @@
   "use strict";
 
   function printDate() {
+    var elements = document.querySelectorAll("[data-kb-print-date]");
+    if (!elements.length) return; // only entries' pages have one: no other page pays for a date format
     var lang = document.documentElement.lang || "en";
     var text;
     try {
@@ -13,9 +15,15 @@
     } catch (error) {
       text = new Date().toISOString().slice(0, 10);
     }
-    document.querySelectorAll("[data-kb-print-date]").forEach(function (element) {
+    elements.forEach(function (element) {
       element.textContent = text;
     });
+  }
+
+  // On paper only: written when the browser is idle after the page is shown, and again just before printing.
+  function soon() {
+    if (window.requestIdleCallback) window.requestIdleCallback(printDate, { timeout: 2000 });
+    else setTimeout(printDate, 0);
   }
 
   function searchInput() {
@@ -42,10 +50,10 @@
 
   window.addEventListener("beforeprint", printDate);
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(printDate); // once Material has set the page up
+    window.document$.subscribe(soon); // once Material has set the page up
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", printDate);
+    document.addEventListener("DOMContentLoaded", soon);
   } else {
-    printDate();
+    soon();
   }
 })();

@@ -24,7 +24,8 @@ export function labeller(catalog, lang = "en") {
   const labels = catalog.labels || {}
   const text = name => (labels[name] ? labels[name][lang] || labels[name].en : name)
   const t = (name, values = {}) => text(name).replace(/\{(\w+)\}/g, (field, key) => (key in values ? String(values[key]) : field))
-  t.number = n => n.toLocaleString(lang)
+  const numbers = new Intl.NumberFormat(lang) // once: n.toLocaleString(lang) would make a format for each number
+  t.number = n => numbers.format(n)
   t.count = (name, n, values = {}) => t(`${name}.${n === 1 ? "one" : "other"}`, { ...values, n: t.number(n) })
   t.kinds = Object.keys(labels).filter(name => /^kinds\.[^.]+\.one$/.test(name)).map(name => name.split(".")[1])
   return t

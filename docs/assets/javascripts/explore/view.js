@@ -12,11 +12,14 @@ const PAGE = 50 // results shown at a time
 const COLLAPSIBLE = new Set(["country", "keyword"])
 const CHIPS = new Set(["role", "phase", "keyword", "year"]) // a chosen value that needs its facet's name (labels explore.chip.*)
 
+const dateFormats = new Map() // language -> its format: making one costs far more than writing fifty dates with it
+
 /** "2025-03-14" -> "Mar 14, 2025": CLDR's medium date in the page's language, as the static pages write it (Babel). */
 export function day(iso) {
   const [year, month, date] = iso.split("-").map(Number)
-  const format = new Intl.DateTimeFormat(document.documentElement.lang || "en", { dateStyle: "medium", timeZone: "UTC" })
-  return format.format(new Date(Date.UTC(year, month - 1, date)))
+  const lang = document.documentElement.lang || "en"
+  if (!dateFormats.has(lang)) dateFormats.set(lang, new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" }))
+  return dateFormats.get(lang).format(new Date(Date.UTC(year, month - 1, date)))
 }
 
 /** An element with attributes (null and false ones left out) and children (strings become text nodes). */

@@ -34,7 +34,9 @@ export async function mount(box, root) {
   const tree = box.dataset.tree || ""; // the language's folder: "" (English), "es/"…
   const labels = JSON.parse(box.dataset.labels);
   const t = (name) => labels[name];
-  t.count = (name, n) => labels[`${name}.${n === 1 ? "one" : "other"}`].replace("{n}", n.toLocaleString(lang));
+  const numbers = new Intl.NumberFormat(lang); // made once, not for each number or date
+  const dates = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" });
+  t.count = (name, n) => labels[`${name}.${n === 1 ? "one" : "other"}`].replace("{n}", numbers.format(n));
 
   const toggle = document.getElementById("__search");
   const form = box.querySelector("form");
@@ -155,7 +157,7 @@ export async function mount(box, root) {
     const parts = /^(\d{4})(\d{2})(\d{2})$/.exec(value || "");
     if (!parts) return "";
     const date = new Date(Date.UTC(+parts[1], +parts[2] - 1, +parts[3]));
-    return new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" }).format(date); // as Babel writes it
+    return dates.format(date); // as Babel writes it
   }
 
   /* Pagefind's excerpt is HTML with <mark> around the matched words: keep those marks, and only text. */
