@@ -11,6 +11,10 @@ let siteRoot = null // the site's root (index.js works it out on the first page 
 let loading = null // Promise of the model, shared by every visit to the page
 let current = null // { container, path, model, view }
 
+/** Settles in a task of its own. Reading the catalog, preparing it, drawing the filters and the first results are
+ * each a task: on a slow phone the page answers taps and scrolls between them instead of freezing for all four. */
+const nextTask = () => new Promise(resolve => setTimeout(resolve, 0))
+
 function load() {
   if (!loading) {
     loading = fetch(new URL("catalog.json", siteRoot))
@@ -18,7 +22,10 @@ function load() {
         if (!response.ok) throw new Error(`catalog.json: HTTP ${response.status}`)
         return response.json()
       })
-      .then(catalog => prepare(catalog, document.documentElement.lang || "en"))
+      .then(async catalog => {
+        await nextTask()
+        return prepare(catalog, document.documentElement.lang || "en")
+      })
     loading.catch(() => { loading = null }) // try again on the next visit
   }
   return loading
@@ -52,13 +59,16 @@ export function mount(root) {
   const { loading, failed } = container.dataset
   container.replaceChildren(h("p", { class: "kb-explore__status", role: "status" }, loading))
   load().then(
-    model => {
+    async model => {
+      await nextTask()
       if (!container.isConnected) return
-      current = { container, path: location.pathname, model }
-      current.view = new ExploreView(container, model, {
+      const view = new ExploreView(container, model, {
         siteRoot: pagesRoot(),
         onChange: (state, { replace }) => show(state, { push: !replace, replace }),
       })
+      await nextTask()
+      if (!container.isConnected) return
+      current = { container, path: location.pathname, model, view }
       show(parseState(location.search, model), { replace: true }) // drops values the catalog does not know
     },
     error => {
