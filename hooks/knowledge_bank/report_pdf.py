@@ -10,14 +10,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-
-from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+from typing import TYPE_CHECKING
 
 from .field_path import FieldPath, dotted
 from .kinds.round import MAX_REPORT_PAGES
 from .problems import Problem, Severity
 from .source import Source
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 MAX_OBJECTS = 200_000  # objects walked in search of scripts: a real report of 20 pages has a few thousand
 ACTIVE_NAMES = frozenset({"/JavaScript", "/JS", "/Launch", "/XFA", "/RichMedia"})  # what could run in a reader
@@ -40,6 +41,8 @@ class UnsafePdf(Exception):
 
 def read_report(path: Path) -> int:
     """The number of pages of the PDF at ``path``; raises ``UnsafePdf`` if it is unreadable, encrypted or active."""
+    from pypdf import PdfReader  # here: most builds have no report file, and importing pypdf takes a tenth of a second
+
     try:
         reader = PdfReader(path, strict=False)
         if reader.is_encrypted:
@@ -64,6 +67,8 @@ def read_report(path: Path) -> int:
 
 def _active_content(reader: PdfReader) -> str:
     """The first name of an active feature (``/JavaScript``…) reachable from the document's trailer, or ""."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+
     seen: set[tuple[int, int]] = set()
     stack: list[object] = [reader.trailer]
     walked = 0
