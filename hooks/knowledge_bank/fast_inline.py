@@ -34,6 +34,7 @@ NEEDS = {
     inlinepatterns.HTML_RE: "<",
     inlinepatterns.ENTITY_RE: "&",
 }
+_DELIMITERS = getattr(inlinepatterns, "DelimiterProcessor", ())  # Python-Markdown 3.11's emphasis
 # The digests of the source of the methods the loop below copies and calls, in the Python-Markdown it was written for.
 WRITTEN_FOR = {
     "_InlineProcessor__handleInline": "fe27babc114aed0a",
@@ -42,12 +43,13 @@ WRITTEN_FOR = {
 
 
 def _digest(name: str) -> str:
-    return hashlib.sha256(inspect.getsource(getattr(treeprocessors.InlineProcessor, name)).encode()).hexdigest()[:16]
+    method = getattr(treeprocessors.InlineProcessor, name, None)
+    return hashlib.sha256(inspect.getsource(method).encode()).hexdigest()[:16] if method else ""
 
 
 def _needs(pattern: object) -> tuple[str, ...]:
     """Strings one of which a text must hold for ``pattern`` to match in it; () when it may match any text."""
-    if isinstance(pattern, inlinepatterns.DelimiterProcessor):  # emphasis: its delimiters (`*`, `_`)
+    if isinstance(pattern, _DELIMITERS):  # emphasis: its delimiters (`*`, `_`)
         return tuple(pattern.tokens)
     needed = (
         NEEDS.get(getattr(pattern, "pattern", None)) if isinstance(pattern, inlinepatterns.InlineProcessor) else None
