@@ -108,3 +108,26 @@ def test_unpublishing_an_entry_is_not_an_edit_of_its_body_alone(tmp_path):
     site = served.rebuild()
     assert served.last.entries_rendered == entries
     assert shown(site) == shown(rendered_alone(root))
+
+
+def test_two_entries_at_one_address_render_the_whole_site_again(tmp_path):
+    """A duplicate slug is an error the preview shows while it goes on: which entry's page wins depends on the whole
+    catalog, so an edit of one of the two bodies renders everything as a render of its own would."""
+    root = content_root(tmp_path, ROOT)
+    folder = root / "lessons" / "red-calle"
+    folder.mkdir()
+    (folder / "index.md").write_text((root / ENTRY).read_text(encoding="utf-8"), encoding="utf-8")
+    checked, last = CheckedEntries(), LastRender()
+
+    def rebuild() -> GeneratedSite:
+        content = load_content(root, reuse=checked)
+        assert any("red-calle" in problem.path for problem in content.problems)
+        return last.render(content, Catalog.build(content, preview=True), *SITE)
+
+    rebuild()
+    entries = last.entries_rendered
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\nOnly in the folder's copy.\n", encoding="utf-8")
+    site = rebuild()
+    assert last.entries_rendered == entries
+    assert shown(site) == shown(rendered_alone(root))

@@ -43,8 +43,12 @@ WRITTEN_FOR = {
 
 
 def _digest(name: str) -> str:
-    method = getattr(treeprocessors.InlineProcessor, name, None)
-    return hashlib.sha256(inspect.getsource(method).encode()).hexdigest()[:16] if method else ""
+    try:  # no such method, or no source installed: not the Python-Markdown this was written for
+        return hashlib.sha256(inspect.getsource(getattr(treeprocessors.InlineProcessor, name)).encode()).hexdigest()[
+            :16
+        ]
+    except (AttributeError, OSError, TypeError):
+        return ""
 
 
 def _needs(pattern: object) -> tuple[str, ...]:

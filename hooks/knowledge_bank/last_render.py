@@ -38,7 +38,10 @@ class LastRender:
             catalog.preview,
             tuple(map(_without_body, catalog.entries)),
         )
-        if content.context and self.site is not None and key == self.key:
+        # Two entries at one address (a duplicate slug, an error the preview shows) make one page: the one rendered
+        # last. Which one that is depends on the whole catalog, so such a catalog is always rendered whole.
+        distinct = len({entry.uri for entry in catalog.entries}) == len(catalog.entries)
+        if content.context and self.site is not None and key == self.key and distinct:
             edited = [entry for entry in catalog.entries if self.entries.get(entry.source) is not entry]
             site = render_entries_again(self.site, catalog, edited, site_url, languages, site_name)
         else:
@@ -47,7 +50,3 @@ class LastRender:
         self.key, self.site, self.entries = key, site, {entry.source: entry for entry in catalog.entries}
         self.entries_rendered = len(edited)
         return site
-
-    def forget(self) -> None:
-        """Render all of the next site (the last one was not rendered from a catalog)."""
-        self.key, self.site, self.entries = (), None, {}
