@@ -44,11 +44,10 @@ WRITTEN_FOR = {
 
 def _digest(name: str) -> str:
     try:  # no such method, or no source installed: not the Python-Markdown this was written for
-        return hashlib.sha256(inspect.getsource(getattr(treeprocessors.InlineProcessor, name)).encode()).hexdigest()[
-            :16
-        ]
+        source = inspect.getsource(getattr(treeprocessors.InlineProcessor, name))
     except (AttributeError, OSError, TypeError):
         return ""
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
 
 
 def _needs(pattern: object) -> tuple[str, ...]:

@@ -89,16 +89,8 @@ def render_site(
     catalog: Catalog, site_url: str = "", languages: tuple[str, ...] = LANGUAGES, site_name: str = "Knowledge Bank"
 ) -> GeneratedSite:
     """All generated pages, in each of ``languages``, and the data files (once) for ``catalog``."""
-    out, heads = GeneratedSite(), {}
-    t = catalog.vocabularies.labels.language(LANGUAGES[0])
-    for entry in catalog.entries:
-        ref = reference(catalog, entry, genre(t, entry.kind), site_name, site_url)
-        folder = f"{entry.folder}/{entry.slug}"
-        for suffix, text in (("bib", bibtex(ref)), ("ris", ris(ref)), ("json", csl_json(ref))):
-            out.data[f"{folder}/{entry.slug}.{suffix}"] = text
-        heads[entry.uri] = entry_head(catalog, entry, ref, site_url)  # the same in every language, but translations
-        for attachment in entry.attachments:
-            out.attachments[f"{folder}/{attachment.name}"] = attachment.path
+    out, t = GeneratedSite(), catalog.vocabularies.labels.language(LANGUAGES[0])
+    heads = _entry_files(out, catalog, catalog.entries, site_url, site_name)
     flows, charts, drawing = cooperation(catalog), statistics(catalog), americas_map(catalog)
     for lang in languages:
         _render_pages(out, catalog, lang, site_url, site_name, (flows, charts, drawing), heads)
@@ -113,6 +105,23 @@ def render_site(
     return out
 
 
+def _entry_files(
+    out: GeneratedSite, catalog: Catalog, entries: Iterable[Entry], site_url: str, site_name: str
+) -> dict[str, str]:
+    """Put each entry's citation files (BibTeX, RIS, CSL-JSON) and attachments in ``out``; return each one's head tags
+    as written (the same in every language, but for translations)."""
+    t, heads = catalog.vocabularies.labels.language(LANGUAGES[0]), {}
+    for entry in entries:
+        ref = reference(catalog, entry, genre(t, entry.kind), site_name, site_url)
+        folder = f"{entry.folder}/{entry.slug}"
+        for suffix, text in (("bib", bibtex(ref)), ("ris", ris(ref)), ("json", csl_json(ref))):
+            out.data[f"{folder}/{entry.slug}.{suffix}"] = text
+        heads[entry.uri] = entry_head(catalog, entry, ref, site_url)
+        for attachment in entry.attachments:
+            out.attachments[f"{folder}/{attachment.name}"] = attachment.path
+    return heads
+
+
 def render_entries_again(
     previous: GeneratedSite,
     catalog: Catalog,
@@ -123,12 +132,10 @@ def render_entries_again(
 ) -> GeneratedSite:
     """``previous``, rendered from an earlier ``catalog`` whose entries differed from this one's only in their bodies,
     with the pages of ``entries`` (those whose body changed) rendered again in each of ``languages``: a body is shown on
-    its entry's page and nowhere else, so every other page, data file and head stays as it was."""
-    out, t, entries = previous.copy(), catalog.vocabularies.labels.language(LANGUAGES[0]), tuple(entries)
-    heads = {
-        e.uri: entry_head(catalog, e, reference(catalog, e, genre(t, e.kind), site_name, site_url), site_url)
-        for e in entries
-    }
+    its entry's page and nowhere else, so every other page and data file stays as it was (the entries' own citation
+    files and heads, made from their fields alone, are made again the same)."""
+    out, entries = previous.copy(), tuple(entries)
+    heads = _entry_files(out, catalog, entries, site_url, site_name)
     flows, drawing = cooperation(catalog), americas_map(catalog)
     for lang in languages:
         env = page_environment(out, catalog, lang, flows, drawing)
