@@ -23,7 +23,7 @@ import nh3
 from markdown.extensions.toc import nest_toc_tokens, unique
 from markupsafe import Markup
 
-from .fast_inline import prefiltered
+from .fast_markdown import prefiltered
 
 # The Markdown extensions of mkdocs.yml and their settings (tests/test_limits.py keeps them equal).
 EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "tables", "toc")
@@ -121,7 +121,7 @@ def stock_renderer() -> markdown.Markdown:
 
 
 # One instance, reset between bodies: setting up the extensions costs more than most bodies. Its inline patterns are
-# tried only where they can match (fast_inline.py): the same HTML, in 40 % less time.
+# and block tests tried only where they can match (fast_markdown.py): the same HTML, in 40 % less time.
 _renderer = stock_renderer()
 FAST_INLINE = prefiltered(_renderer)
 conversions = 0  # bodies converted by this process (tests/test_render_once.py counts them)

@@ -1,5 +1,5 @@
-"""Bodies are rendered with Python-Markdown's inline patterns tried only where they can match (knowledge_bank.fast_inline):
-the HTML and the table of contents are exactly Python-Markdown's own, on every text."""
+"""Bodies are rendered with Python-Markdown's inline patterns and block tests tried only where they can match
+(knowledge_bank.fast_markdown): the HTML and the table of contents are exactly Python-Markdown's own, on every text."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from knowledge_bank import markup
-from knowledge_bank.fast_inline import InlineProcessor
+from knowledge_bank.fast_markdown import BLOCK_NEEDS, InlineProcessor, Needing
 
 from .helpers import ROOT, fast_run
 from .hostile import BODY
@@ -60,6 +60,13 @@ PIECES = [
     "    indented",
     "| a | b |\n|---|---|\n| 1 | 2 |",
     "Term\n:   definition",
+    "\n---\n",
+    "\n* * *\n",
+    "\n_  _  _\n",
+    "-  -",
+    "Title\n=====",
+    "Title\n---",
+    "\n:",
     '<div markdown="1">*inside*</div>',
     "[TOC]",
     "~",
@@ -83,11 +90,35 @@ def both(text: str) -> tuple[tuple[str, list], tuple[str, list]]:
 
 def test_the_site_renders_bodies_with_the_prefiltered_inline_processor():
     assert markup.FAST_INLINE, (
-        "Python-Markdown's InlineProcessor.__handleInline or __applyPattern is not the one fast_inline.py was written "
-        "against (its WRITTEN_FOR digests): compare them with fast_inline.InlineProcessor, then update the digests"
+        "Python-Markdown's InlineProcessor.__handleInline or __applyPattern is not the one fast_markdown.py was written "
+        "against (its WRITTEN_FOR digests): compare them with fast_markdown.InlineProcessor, then update the digests"
     )
     assert isinstance(markup._renderer.treeprocessors["inline"], InlineProcessor)
     assert not isinstance(markup.stock_renderer().treeprocessors["inline"], InlineProcessor)
+
+
+@pytest.mark.parametrize("name", BLOCK_NEEDS)
+def test_the_site_renders_bodies_with_prefiltered_block_tests(name):
+    attribute = BLOCK_NEEDS[name][0]
+    assert isinstance(getattr(markup._renderer.parser.blockprocessors[name], attribute), Needing), (
+        f"Python-Markdown's {name} processor's {attribute} is not the expression fast_markdown.BLOCK_NEEDS lists: "
+        "check that the strings listed there are still needed by the new expression, then update it"
+    )
+    assert not isinstance(getattr(markup.stock_renderer().parser.blockprocessors[name], attribute), Needing)
+
+
+def _spans(found):
+    return found and (found.span(), found.groups())
+
+
+@settings(max_examples=100 if fast_run() else 1000, deadline=None)
+@given(st.sampled_from(sorted(BLOCK_NEEDS)), st.text(alphabet=" \n#>=-_*:]![a\\\"'()", max_size=30))
+def test_a_prefiltered_block_expression_matches_where_its_expression_does(name, text):
+    attribute = BLOCK_NEEDS[name][0]
+    wrapped = getattr(markup._renderer.parser.blockprocessors[name], attribute)
+    expression = wrapped.expression
+    assert _spans(wrapped.search(text)) == _spans(expression.search(text))
+    assert _spans(wrapped.match(text)) == _spans(expression.match(text))
 
 
 @settings(max_examples=50 if fast_run() else 400, deadline=None)
