@@ -121,6 +121,7 @@ def on_config(config):
         state.languages = interface_languages(config.extra.get("kb_languages"))  # all four unless set
     except ValueError as error:
         _refuse(config, str(error))
+    state.search.within(Path(config.site_dir))
     if not state.dirty:  # every page is written again: what the search reads of them too
         state.indexer.wait()
         state.search.clear()

@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from knowledge_bank.loader import load_content
+from knowledge_bank.search_index import FOLDER
 
 from .helpers import ROOT, make_project, mkdocs, mkdocs_env, run_build, search_records
 
@@ -136,9 +137,9 @@ def test_build_of_the_same_project_leaves_them_out(project):
 
 
 @pytest.mark.build
-def test_a_build_leaves_nothing_of_its_pages_outside_the_site(project, tmp_path):
-    """What Pagefind reads of each page (search_index.SearchSource) is kept outside the site while the site is indexed,
-    and removed once it is."""
+def test_a_build_leaves_nothing_of_what_the_search_read(project, tmp_path):
+    """What Pagefind reads of each page (search_index.SearchSource) is kept in a folder of the site while the site is
+    indexed, and removed once it is; nothing is written outside the site."""
     temp = tmp_path / "temp"
     temp.mkdir()
     site = tmp_path / "site"
@@ -152,6 +153,7 @@ def test_a_build_leaves_nothing_of_its_pages_outside_the_site(project, tmp_path)
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert search_records(site) and not list(temp.iterdir())
+    assert not (site / FOLDER).exists()
 
 
 @pytest.mark.build
@@ -183,8 +185,7 @@ def test_serve_dirty_rebuilds_the_pages_an_edit_changes(tmp_path):
 
     def indexed_title() -> str:
         try:
-            # serve's site, beside the pages the search reads (search_index.SearchSource)
-            (site,) = [folder for folder in temp.iterdir() if not folder.name.startswith("kb-search-")]
+            (site,) = temp.iterdir()  # serve's site
             return search_records(site)["lessons/red-calle/"]["meta"]["title"]
         except (OSError, ValueError, KeyError):  # the new bundle is being swapped in
             return ""

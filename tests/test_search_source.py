@@ -3,9 +3,7 @@ index is the same as from the whole pages: tests/test_search_index.py."""
 
 from __future__ import annotations
 
-import tempfile
-
-from knowledge_bank.search_index import SEARCH_END, SearchSource, search_document
+from knowledge_bank.search_index import FOLDER, SEARCH_END, SearchSource, search_document
 
 
 def test_what_pagefind_reads_of_a_page_is_its_html_tag_title_and_content():
@@ -30,9 +28,9 @@ def test_what_pagefind_reads_of_a_page_is_its_html_tag_title_and_content():
     assert "kind:round" in search_document(tagged)
 
 
-def test_the_pages_the_search_reads_are_kept_at_their_paths_until_forgotten(tmp_path, monkeypatch):
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # (tempfile has read TMPDIR already)
+def test_the_pages_the_search_reads_are_kept_at_their_paths_until_forgotten(tmp_path):
     source = SearchSource()
+    source.within(tmp_path)
     page = '<html lang="en"><title>T</title><article><div data-pagefind-body><p>Text</p></div></article></html>'
     source.keep("rounds/x/index.html", page)
     source.keep("rounds/index.html", "<html><body>a listing</body></html>")
@@ -47,6 +45,9 @@ def test_the_pages_the_search_reads_are_kept_at_their_paths_until_forgotten(tmp_
     source.forget("rounds/x/index.html")
     assert not kept.exists()
     folder = source.folder
-    assert folder.is_relative_to(tmp_path)
+    assert folder == tmp_path / FOLDER
     source.clear()
     assert not folder.exists() and not list(tmp_path.iterdir())  # nothing left behind
+    source.keep("rounds/x/index.html", page)
+    source.within(tmp_path / "another-site")  # another build's site: the pages kept for this one go
+    assert not folder.exists() and source.folder == tmp_path / "another-site" / FOLDER
