@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=1 << 14)  # the same names are folded again and again (a keyword on each page that shows it)
 def fold(text: str) -> str:
     """A key for case-, accent- and spacing-insensitive comparison (``Perú`` == ``peru``)."""
     decomposed = unicodedata.normalize("NFKD", text)
