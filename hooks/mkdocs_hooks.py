@@ -26,6 +26,7 @@ from mkdocs_pages import GeneratedPage, render
 
 from knowledge_bank.catalog import Catalog
 from knowledge_bank.checked_entries import CheckedEntries
+from knowledge_bank.collector import settle
 from knowledge_bank.editor_config import EditorSettings
 from knowledge_bank.editor_page import EditorFiles, editor_files
 from knowledge_bank.html_blocks import FragmentCache
@@ -84,16 +85,11 @@ def on_startup(command: str, dirty: bool) -> None:
     state.command, state.dirty = command, dirty
     # `kill` (SIGTERM) or a closed terminal (SIGHUP) stop MkDocs like Ctrl+C, so that `mkdocs serve` removes its
     # temporary site, which holds the unpublished entries of the preview.
-    for stop in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
-        if stop is not None:
-            signal.signal(stop, _interrupt)
+    for stop in filter(None, (signal.SIGTERM, getattr(signal, "SIGHUP", None))):
+        signal.signal(stop, signal.default_int_handler)  # raises KeyboardInterrupt, as Ctrl+C does
     if dirty and state.preview:  # what tasks.py serve asks for: not a mistake to warn about
         logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_build_warning)
         log.info("Rebuilding only the pages an edit changes (--dirty); `--clean` rebuilds every page")
-
-
-def _interrupt(signum, frame) -> NoReturn:
-    raise KeyboardInterrupt
 
 
 def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
@@ -121,6 +117,7 @@ def on_config(config):
         state.languages = interface_languages(config.extra.get("kb_languages"))  # all four unless set
     except ValueError as error:
         _refuse(config, str(error))
+    settle(not state.preview)  # what MkDocs and the hooks loaded lives until the build ends (collector.py)
     state.search.within(Path(config.site_dir))
     if not state.dirty:  # every page is written again: what the search reads of them too
         state.indexer.wait()
@@ -129,6 +126,7 @@ def on_config(config):
         # serve: an entry file unchanged since the last build is not checked again (its body not rendered again)
         content = load_content(Path(config.config_file_path).parent, reuse=state.checked if state.preview else None)
     state.vocabularies = content.vocabularies
+    settle(not state.preview)
     for problem in sorted(content.problems):  # each once, through the plugin logger, so --strict counts warnings
         (log.error if problem.is_error else log.warning)(problem.format())
     stop = not content.ok or (content.problems and config.strict)  # MkDocs' --strict would fail only after writing
@@ -156,6 +154,7 @@ def on_config(config):
             state.site = state.last_render.render(content, catalog, url, state.languages, name)
         else:
             state.site = render_site(catalog, url, state.languages, site_name=name)
+            settle(full=True)
     return config
 
 
@@ -200,8 +199,7 @@ def on_nav(nav: Navigation, config, files: Files) -> Navigation:
 
 @timed
 def on_env(env, config, files):
-    """A fresh cache, for each build, of theme fragments shared by many pages, the labels the theme's overrides
-    write, and the preview's problem banner (docs/overrides/)."""
+    """What the theme's overrides use (docs/overrides/): a fresh fragment cache, labels, the preview's banner."""
     env.globals["kb_cached"] = FragmentCache()
     env.auto_reload = False  # a new environment each build: no need to look at each template's file for each page
     env.globals["kb_label"] = state.vocabularies.labels.language("en")
@@ -221,9 +219,8 @@ def on_pre_page(page: Page, config, files) -> Page:
 
 @timed
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Insert the field reference and the entry skeletons, generated from the models, and the home page's front
-    door, generated from the catalog, where a hand-written page asks for them (never in a generated page, which
-    holds entries' text)."""
+    """Insert the field reference and entry skeletons (from the models) and the home page's front door (from the
+    catalog) where a hand-written page asks for them; never in a generated page, which holds entries' text."""
     if page.file.src_uri in state.site.pages:
         return markdown
     uri = page.file.src_uri
@@ -257,10 +254,9 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config) -> None:
-    """Index the written site for the search (the last step, so that `mkdocs build` alone makes a whole site;
-    under `mkdocs serve` the site, previews included, is serve's temporary folder, and a rebuild is indexed in the
-    background); with KB_TIMINGS=file.json, write the time spent in the project's code and in indexing (for
-    benchmarks/scale.py)."""
+    """Index the written site for the search (the last step, so that `mkdocs build` alone makes a whole site; under
+    `mkdocs serve`, whose site holds the previews, a rebuild is indexed in the background); with KB_TIMINGS=file.json,
+    write the time spent in the project's code and in indexing (for benchmarks/scale.py)."""
     if state.dirty:  # a page generated last time and not now (an entry removed or broken since) goes
         for uri in state.written_dests.keys() - state.pending_dests.keys():
             Path(state.written_dests[uri]).unlink(missing_ok=True)
@@ -298,3 +294,4 @@ def on_shutdown() -> None:
     """Serve is stopping and will remove its folder: end an indexing still running, so that nothing is left."""
     state.indexer.stop()
     state.search.clear()
+    settle()  # the process ends: Python need not go through every object once more before it does (collector.py)
