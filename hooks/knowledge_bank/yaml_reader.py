@@ -16,6 +16,7 @@ import yaml
 
 from .field_path import FieldPath, dotted
 from .hidden_characters import AS_SPACE, hidden_character, unicode_line_breaks
+from .yaml_events import read_events
 from .yaml_rules import MAX_DEPTH, FastParser, StrictLoader
 
 
@@ -54,6 +55,11 @@ def read_yaml(text: str, wording: Wording, *, max_chars: int, too_long: str = ""
     breaks = unicode_line_breaks(text, wording.first_line)
     if breaks:  # reported at their real line; read as spaces, so the lines YAML counts are the editor's
         text = text.translate(AS_SPACE)
+    read = read_events(text, wording.first_line)  # nearly every text: one pass, as nothing is wrong with it
+    if read is not None:
+        doc.data, doc.lines, doc.raw_scalars = read
+        doc.problems = breaks
+        return doc
     node = _fast_node(text) if FastParser is not None else None
     if node is not None:
         _use_node(doc, node, text, wording)
