@@ -45,7 +45,9 @@ def hidden_character(value: str) -> str:
 def unicode_line_breaks(text: str, first_line: int = 1) -> list[tuple[int, str, str]]:
     """Every line holding a line break only YAML sees (U+0085, U+2028, U+2029), as a problem (line, field, message)
     at that line; ``first_line`` is the line of the file where ``text`` starts."""
-    problems = []
+    problems: list[tuple[int, str, str]] = []
+    if not any(brk in text for brk in UNICODE_LINE_BREAKS):  # nearly every text: not a character looked at in Python
+        return problems
     for number, line in enumerate(text.split("\n"), start=first_line):
         found = next((c for c in line if c in UNICODE_LINE_BREAKS), None)
         if found is not None:
