@@ -140,6 +140,8 @@ def test_every_front_matter_and_vocabulary_file_of_the_repository_is_read_alike(
         "a: " + "[" * 20 + "x" + "]" * 20 + "\n",  # nested too deeply: 21 levels
         "a:\n\tb: 1\n",  # a tab
         "a: [\n",  # not YAML
+        'a: "\\U00110000"\n',  # an escape of no character
+        'a: "\\ud800"\n',  # a lone surrogate
     ],
 )
 def test_a_text_that_breaks_a_rule_is_left_to_the_careful_reading(text):

@@ -38,8 +38,9 @@ def test_every_invisible_character_is_refused():
 
     fillers = {0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800}
     for code in range(sys.maxunicode + 1):
-        if 0xD800 <= code <= 0xDFFF:
-            continue  # surrogates never come out of UTF-8
+        if 0xD800 <= code <= 0xDFFF:  # never out of UTF-8, but an escape in double quotes writes one
+            assert HIDDEN.fullmatch(chr(code)), f"U+{code:04X} (a lone surrogate)"
+            continue
         char = chr(code)
         category = unicodedata.category(char)
         noncharacter = 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
@@ -58,3 +59,30 @@ def test_a_line_break_only_yaml_sees_is_reported_and_read_as_a_space():
 def test_a_field_name_not_written_plainly_is_not_read():
     doc = read_yaml('title: T\n"publ\\x69shed": true\n', Wording(first_line=2), max_chars=1000)
     assert doc.data == {"title": "T"} and doc.problems[0][:2] == (3, "published")
+
+
+def test_an_escape_that_names_no_character_is_reported_not_raised():
+    """PyYAML's own reading raised on `\\U00110000` (a ValueError, not a YAML error): the build stopped with a
+    traceback instead of the file's line."""
+    doc = read_yaml('title: T\nsummary: "A \\U00110000"\n', Wording(first_line=2), max_chars=1000)
+    assert doc.problems == [
+        (
+            3,
+            "",
+            "the front matter is not valid YAML: the escape `\\U00110000` names no character (the last is "
+            "`\\U0010FFFF`); write the character itself",
+        )
+    ]
+    assert read_yaml('a: "\\UFFFFFFFF"\n', VOCABULARY, max_chars=1000).problems[0][0] == 1  # an OverflowError
+
+
+def test_a_lone_surrogate_written_as_an_escape_is_an_invisible_character():
+    doc = read_yaml('title: T\nsummary: "x\\ud800y"\n', Wording(first_line=2), max_chars=1000)
+    assert doc.problems == [
+        (
+            3,
+            "summary",
+            "`summary` contains the invisible character U+D800 (a lone surrogate); delete it (it can hide or "
+            "reorder text)",
+        )
+    ]

@@ -20,6 +20,7 @@ HIDDEN = re.compile(
     "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"  # Cf
     "\u034f\u115f\u1160\u3164\uffa0\u2800"  # fillers
     "\ufdd0-\ufdef\ufffe\uffff"
+    "\ud800-\udfff"  # lone surrogates: UTF-8 holds none, but an escape in double quotes (`\\ud800`) writes one
     + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
     + "]"
 )
@@ -36,8 +37,9 @@ def hidden_character(value: str) -> str:
     if found is None:
         return ""
     hidden = found.group()
-    name = unicodedata.name(hidden, "") or (
-        "a noncharacter" if unicodedata.category(hidden) == "Cn" else "a control character"
+    category = unicodedata.category(hidden)
+    name = unicodedata.name(hidden, "") or {"Cn": "a noncharacter", "Cs": "a lone surrogate"}.get(
+        category, "a control character"
     )
     return f"U+{ord(hidden):04X} ({name})"
 

@@ -142,7 +142,17 @@ def _careful_node(doc: YamlDocument, text: str, wording: Wording) -> yaml.Node |
     except RecursionError:
         doc.problems.append((1, "", f"{wording.subject} is nested too deeply"))
         return None
+    except (ValueError, OverflowError):  # PyYAML's chr() on `\U00110000` in double quotes: no such character
+        escape = _NO_CHARACTER.search(text)
+        line = text.count("\n", 0, escape.start()) + wording.first_line if escape else wording.first_line
+        shown = f"`{escape[0]}` " if escape else ""
+        problem = f"the escape {shown}names no character (the last is `\\U0010FFFF`); write the character itself"
+        doc.problems.append((line, "", f"{wording.subject} is not valid YAML: {problem}"))
+        return None
     return node
+
+
+_NO_CHARACTER = re.compile(r"\\U(?!00(?:0[0-9A-Fa-f]|10)[0-9A-Fa-f]{4})[0-9A-Fa-f]{8}")  # above U+10FFFF
 
 
 _GLUED = re.compile(r"^\s*(?:- )?([A-Za-z_][A-Za-z0-9_]*):([^\s:/'\"][^#]*)")
