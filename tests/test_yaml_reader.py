@@ -1,5 +1,7 @@
 """The one YAML reader: the same rules for front matter and vocabulary files, messages worded for each."""
 
+import pytest
+
 from knowledge_bank.yaml_reader import Wording, read_yaml
 
 VOCABULARY = Wording("the file", "in vocabulary files")
@@ -86,3 +88,23 @@ def test_a_lone_surrogate_written_as_an_escape_is_an_invisible_character():
             "reorder text)",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "title: T\n? published\n: true\n",
+        "title: T\n?\n  published\n: true\n",  # the `?` alone on its line
+        "title: T\n? # a comment\n  published\n: true\n",
+        "title: T\nactors: {?\n published: true}\n",
+        "title: T\nactors: [?\n published: true]\n",
+    ],
+)
+def test_a_field_name_after_a_question_mark_is_not_read_however_it_is_laid_out(text):
+    doc = read_yaml(text, Wording(first_line=2), max_chars=1000)
+    assert "published" not in str(doc.data) and any("after a question mark" in m for _, _, m in doc.problems)
+
+
+def test_a_question_mark_in_a_value_or_a_comment_is_no_complex_key():
+    doc = read_yaml("title: Why?\n# who? when?\npublished: true\nnote: 'a ?'\n", VOCABULARY, max_chars=1000)
+    assert doc.data == {"title": "Why?", "published": True, "note": "a ?"} and not doc.problems

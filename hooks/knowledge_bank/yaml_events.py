@@ -15,7 +15,7 @@ import yaml
 
 from .field_path import FieldPath
 from .hidden_characters import HIDDEN
-from .yaml_rules import MAX_DEPTH, FastParser, StrictLoader
+from .yaml_rules import MAX_DEPTH, FastParser, StrictLoader, explicit_keys
 
 _STR = "tag:yaml.org,2002:str"
 _LOADER = StrictLoader("")  # its constructors turn a resolved scalar (a date, a number, a boolean) into its value
@@ -43,6 +43,8 @@ def read_events(text: str, first_line: int) -> tuple[object, dict[FieldPath, int
     lines: dict[FieldPath, int] = {}
     scalars: dict[FieldPath, str] = {}
     try:
+        if explicit_keys(text, FastParser):
+            raise _GiveUp  # a key written after `?`
         data = _read(yaml.parse(text, Loader=FastParser), text, first_line, lines, scalars)
     except Exception:  # _GiveUp, or anything libyaml or a constructor raises: the careful reading reports it
         return None
@@ -51,7 +53,6 @@ def read_events(text: str, first_line: int) -> tuple[object, dict[FieldPath, int
 
 def _read(events, text: str, first_line: int, lines: dict, scalars: dict) -> object:
     data, documents, stack = None, 0, []
-    asks = "?" in text  # a key may be written after `?` (a complex key)
     escapes = "\\" in text  # a value in double quotes may then hold what the text does not (`\u200b`)
     for event in events:
         kind = type(event)
@@ -61,8 +62,8 @@ def _read(events, text: str, first_line: int, lines: dict, scalars: dict) -> obj
             line = event.start_mark.line + first_line
             top = stack[-1] if stack else None
             if top is not None and top.key is None and type(top.value) is dict:  # a key
-                if kind is not yaml.ScalarEvent or event.style or (asks and _after_question_mark(text, event)):
-                    raise _GiveUp  # a list or group as a key, a key in quotes or after `?`
+                if kind is not yaml.ScalarEvent or event.style:
+                    raise _GiveUp  # a list or group as a key, a key in quotes
                 if event.value in top.value:
                     raise _GiveUp  # given twice
                 top.key = event.value
@@ -100,10 +101,6 @@ def _read(events, text: str, first_line: int, lines: dict, scalars: dict) -> obj
         elif kind is yaml.AliasEvent:
             raise _GiveUp
     return data
-
-
-def _after_question_mark(text: str, event: yaml.ScalarEvent) -> bool:
-    return text[: event.start_mark.index].rstrip(" ").endswith("?")
 
 
 def _scalar(event: yaml.ScalarEvent, escapes: bool) -> object:

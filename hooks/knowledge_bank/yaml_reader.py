@@ -17,7 +17,7 @@ import yaml
 from .field_path import FieldPath, dotted
 from .hidden_characters import AS_SPACE, hidden_character, unicode_line_breaks
 from .yaml_events import read_events
-from .yaml_rules import MAX_DEPTH, FastParser, StrictLoader
+from .yaml_rules import MAX_DEPTH, FastParser, StrictLoader, explicit_keys
 
 
 @dataclass
@@ -170,7 +170,9 @@ def _key_without_space(text: str, first_line: int) -> tuple[int, str, str] | Non
 
 def _use_node(doc: YamlDocument, node: yaml.Node, text: str, wording: Wording) -> None:
     """Index the keys and list items of the node tree and construct its data."""
-    _index(node, (), doc, _Where(text, wording.first_line))  # a repeated key is reported, the last value read
+    _index(
+        node, (), doc, _Where(text, wording.first_line, explicit_keys(text, StrictLoader))
+    )  # a repeated key is reported, the last value read
     if any(message == _KEY_NOT_TEXT for _, _, message in doc.problems):
         return  # such a key cannot be read into a mapping at all
     try:
@@ -184,10 +186,11 @@ def _use_node(doc: YamlDocument, node: yaml.Node, text: str, wording: Wording) -
 
 
 class _Where(NamedTuple):
-    """The text being indexed, and the line of the file its first line is."""
+    """The text being indexed, the line of the file its first line is, and where its keys written after `?` start."""
 
     text: str
     first_line: int
+    explicit: frozenset[int]
 
 
 def _index(node: yaml.Node, loc: FieldPath, doc: YamlDocument, where: _Where, depth: int = 0) -> None:
@@ -205,7 +208,7 @@ def _index(node: yaml.Node, loc: FieldPath, doc: YamlDocument, where: _Where, de
                 continue
             key_node.tag = "tag:yaml.org,2002:str"  # `1:` or `~:` is the field "1" or "~", reported as unknown
             key = key_node.value
-            not_plain = _not_plain(key_node, where.text)
+            not_plain = _not_plain(key_node, where.explicit)
             if not_plain:
                 shown = key if key.isprintable() else repr(key)[1:-1]
                 doc.problems.append(
@@ -238,12 +241,11 @@ def _index(node: yaml.Node, loc: FieldPath, doc: YamlDocument, where: _Where, de
         _readable(node, loc, line, doc)
 
 
-def _not_plain(key_node: yaml.ScalarNode, text: str) -> str:
+def _not_plain(key_node: yaml.ScalarNode, explicit: frozenset[int]) -> str:
     """How a field name is written other than plainly (in quotes, as a `?` key), or "" when it is plain."""
     if key_node.style:
         return "in quotes" if key_node.style in "'\"" else "as a block of text"
-    before = text[: key_node.start_mark.index].rstrip(" ")
-    if before.endswith("?"):  # `? published` then `: true` on the next line: a complex key
+    if key_node.start_mark.index in explicit:  # `? published` then `: true` on the next line: a complex key
         return "after a question mark (`? name`)"
     return ""
 

@@ -59,3 +59,19 @@ if getattr(yaml, "__with_libyaml__", False):
         """libyaml's parser with StrictLoader's resolvers; used only for events and nodes."""
 
     FastParser.yaml_implicit_resolvers = StrictLoader.yaml_implicit_resolvers
+
+
+def explicit_keys(text: str, loader: type) -> frozenset[int]:
+    """Where each key written after `?` (a complex key: `? name` then `: value`) starts in ``text``: the index of
+    the token after the `?`, and of its end for a key left empty. The `?` may be on a line of its own, before a
+    comment, or in braces: only the text's tokens tell it from a `?` in a value or a comment (an explicit key's
+    token holds the `?`; an implicit one's is empty)."""
+    if "?" not in text:
+        return frozenset()
+    tokens = list(yaml.scan(text, Loader=loader))
+    return frozenset(
+        index
+        for token, after in zip(tokens, tokens[1:], strict=False)
+        if isinstance(token, yaml.KeyToken) and token.end_mark.index > token.start_mark.index
+        for index in (after.start_mark.index, token.end_mark.index)
+    )
