@@ -190,6 +190,7 @@ def test_markup_in_catalog_text_is_shown_as_text(page, catalog):
     open_explore(page, "?text=markup")
     item = page.locator(".kb-explore__list > li", has=page.locator("a", has_text="markup in a title"))
     expect(item).to_have_count(1)
+    item.scroll_into_view_if_needed()  # laid out only when on screen (content-visibility: auto)
     assert item.locator(".kb-item__title").inner_text() == record["title"]
     assert item.locator(".kb-item__summary").inner_text() == record["summary"]
     assert page.locator(".kb-explore img, .kb-explore b, .kb-explore em, .kb-explore script").count() == 0

@@ -54,6 +54,9 @@ def test_explore_shows_payloads_as_text(hostile_page):
     items = hostile_page.locator(".kb-explore__list > li")
     expect(items).to_have_count(2)
     lesson = items.filter(has=hostile_page.locator("a", has_text="HYPERLINK"))
+    # Results below the fold are laid out only when scrolled to (content-visibility: auto), and their text is
+    # then not rendered yet: look at it as a reader does, on screen.
+    lesson.scroll_into_view_if_needed()
     assert lesson.locator(".kb-item__title").inner_text() == LESSON_TITLE
     assert lesson.locator(".kb-item__summary").inner_text() == SUMMARY
     facets = hostile_page.locator(".kb-explore").inner_text()
