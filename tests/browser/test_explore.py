@@ -190,9 +190,9 @@ def test_markup_in_catalog_text_is_shown_as_text(page, catalog):
     open_explore(page, "?text=markup")
     item = page.locator(".kb-explore__list > li", has=page.locator("a", has_text="markup in a title"))
     expect(item).to_have_count(1)
-    item.scroll_into_view_if_needed()  # laid out only when on screen (content-visibility: auto)
-    assert item.locator(".kb-item__title").inner_text() == record["title"]
-    assert item.locator(".kb-item__summary").inner_text() == record["summary"]
+    item.scroll_into_view_if_needed()  # laid out only once on screen (content-visibility: auto), a frame later
+    expect(item.locator(".kb-item__title")).to_have_text(record["title"], use_inner_text=True)
+    expect(item.locator(".kb-item__summary")).to_have_text(record["summary"], use_inner_text=True)
     assert page.locator(".kb-explore img, .kb-explore b, .kb-explore em, .kb-explore script").count() == 0
     assert page.evaluate("window.kbInjected") is None
 

@@ -54,11 +54,11 @@ def test_explore_shows_payloads_as_text(hostile_page):
     items = hostile_page.locator(".kb-explore__list > li")
     expect(items).to_have_count(2)
     lesson = items.filter(has=hostile_page.locator("a", has_text="HYPERLINK"))
-    # Results below the fold are laid out only when scrolled to (content-visibility: auto), and their text is
-    # then not rendered yet: look at it as a reader does, on screen.
+    # Results below the fold are laid out only once scrolled to (content-visibility: auto), a frame later: their
+    # rendered text is read as a reader sees it, on screen, once it is there.
     lesson.scroll_into_view_if_needed()
-    assert lesson.locator(".kb-item__title").inner_text() == LESSON_TITLE
-    assert lesson.locator(".kb-item__summary").inner_text() == SUMMARY
+    expect(lesson.locator(".kb-item__title")).to_have_text(LESSON_TITLE, use_inner_text=True)
+    expect(lesson.locator(".kb-item__summary")).to_have_text(SUMMARY, use_inner_text=True)
     facets = hostile_page.locator(".kb-explore").inner_text()
     assert "<script>alert('kbx1')</script>" in facets  # the keyword, as a facet value, in letters
 
