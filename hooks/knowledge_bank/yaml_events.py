@@ -6,7 +6,7 @@ none of the rules (yaml_rules.py), which is what nearly every entry and vocabula
 and scalars from its events alone, in a third of the time. Anything the rules look at closely (an anchor, an alias
 or a tag, a key written other than plainly or twice, a value YAML cannot read, an invisible character, deep
 nesting, a second document) makes it give up, and yaml_reader.py reads the text its own way, which finds and words
-the problem; tests/test_yaml_reader.py checks that both readings agree.
+the problem; tests/test_yaml_events.py checks that both readings agree.
 """
 
 from __future__ import annotations

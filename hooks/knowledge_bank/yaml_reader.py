@@ -170,9 +170,8 @@ def _key_without_space(text: str, first_line: int) -> tuple[int, str, str] | Non
 
 def _use_node(doc: YamlDocument, node: yaml.Node, text: str, wording: Wording) -> None:
     """Index the keys and list items of the node tree and construct its data."""
-    _index(
-        node, (), doc, _Where(text, wording.first_line, explicit_keys(text, StrictLoader))
-    )  # a repeated key is reported, the last value read
+    where = _Where(wording.first_line, explicit_keys(text, StrictLoader))
+    _index(node, (), doc, where)  # a repeated key is reported, the last value read
     if any(message == _KEY_NOT_TEXT for _, _, message in doc.problems):
         return  # such a key cannot be read into a mapping at all
     try:
@@ -186,9 +185,8 @@ def _use_node(doc: YamlDocument, node: yaml.Node, text: str, wording: Wording) -
 
 
 class _Where(NamedTuple):
-    """The text being indexed, the line of the file its first line is, and where its keys written after `?` start."""
+    """The line of the file the indexed text's first line is, and where the text's keys written after `?` start."""
 
-    text: str
     first_line: int
     explicit: frozenset[int]
 
