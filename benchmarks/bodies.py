@@ -10,10 +10,7 @@ came out the same (they must: the script exits 1 otherwise).
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,7 +18,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import markdown  # noqa: E402
-import synthetic  # noqa: E402
+from apart import arguments, entry_texts, least_cpu  # noqa: E402
 
 from knowledge_bank import markup  # noqa: E402
 from knowledge_bank.source import read_source  # noqa: E402
@@ -29,36 +26,20 @@ from knowledge_bank.source import read_source  # noqa: E402
 
 def bodies(n: int) -> list[str]:
     """The Markdown the loader renders for each of ``n`` synthetic entries: its title as a heading, then its body."""
-    with tempfile.TemporaryDirectory(prefix="kb-bodies-") as work:
-        synthetic.make_site(n, Path(work))
-        texts = []
-        for path in sorted(p for kind in ("rounds", "lessons") for p in (Path(work) / kind).glob("*.md")):
-            source = read_source(str(path), path.read_bytes())
-            texts.append(f"# {markup.md(str(source.data.get('title', '')))}\n\n{source.body}")
-        return texts
+    sources = [read_source("entry.md", text.encode()) for text in entry_texts(n)]
+    return [f"# {markup.md(str(source.data.get('title', '')))}\n\n{source.body}" for source in sources]
 
 
 def render_all(renderer: markdown.Markdown, texts: list[str]) -> list[tuple[str, list]]:
     return [(renderer.reset().convert(text), renderer.toc_tokens) for text in texts]
 
 
-def least_cpu(renderer: markdown.Markdown, texts: list[str], repeat: int) -> tuple[float, list[tuple[str, list]]]:
-    best, out = float("inf"), []
-    for _ in range(repeat):
-        start = time.process_time()
-        out = render_all(renderer, texts)
-        best = min(best, time.process_time() - start)
-    return best, out
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--entries", type=int, default=1000)
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args()
+    args = arguments(__doc__.split("\n")[0])
     texts = bodies(args.entries)
-    stock, stock_out = least_cpu(markup.stock_renderer(), texts, args.repeat)
-    site, site_out = least_cpu(markup._renderer, texts, args.repeat)
+    stock_renderer = markup.stock_renderer()
+    stock, stock_out = least_cpu(lambda: render_all(stock_renderer, texts), args.repeat)
+    site, site_out = least_cpu(lambda: render_all(markup._renderer, texts), args.repeat)
     same = stock_out == site_out
     print(f"{len(texts)} bodies, {sum(map(len, texts)) / 1e6:.1f} MB of Markdown, least CPU of {args.repeat} rounds")
     print(f"Python-Markdown as it comes: {stock:.2f} s")

@@ -11,17 +11,14 @@ ways gave the same data, lines and scalars (they must: the script exits 1 otherw
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import synthetic  # noqa: E402
+from apart import arguments, entry_texts, least_cpu  # noqa: E402
 
 from knowledge_bank import yaml_reader  # noqa: E402
 from knowledge_bank.yaml_reader import Wording, read_yaml  # noqa: E402
@@ -31,14 +28,11 @@ WORDING = Wording("the front matter", "in front matter", first_line=2)  # as sou
 
 def front_matters(n: int) -> list[str]:
     """The front matter of each of ``n`` synthetic entries, between its two `---` lines."""
-    with tempfile.TemporaryDirectory(prefix="kb-front-matter-") as work:
-        synthetic.make_site(n, Path(work))
-        texts = []
-        for path in sorted(p for kind in ("rounds", "lessons") for p in (Path(work) / kind).glob("*.md")):
-            lines = path.read_text(encoding="utf-8").split("\n")
-            end = lines.index("---", 1)
-            texts.append("\n".join(lines[1:end]))
-        return texts
+    texts = []
+    for text in entry_texts(n):
+        lines = text.split("\n")
+        texts.append("\n".join(lines[1 : lines.index("---", 1)]))
+    return texts
 
 
 def read_all(texts: list[str]) -> list[tuple[object, dict, dict, list]]:
@@ -46,26 +40,14 @@ def read_all(texts: list[str]) -> list[tuple[object, dict, dict, list]]:
     return [(d.data, d.lines, d.raw_scalars, d.problems) for d in documents]
 
 
-def least_cpu(texts: list[str], repeat: int) -> tuple[float, list]:
-    best, out = float("inf"), []
-    for _ in range(repeat):
-        start = time.process_time()
-        out = read_all(texts)
-        best = min(best, time.process_time() - start)
-    return best, out
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--entries", type=int, default=1000)
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args()
+    args = arguments(__doc__.split("\n")[0])
     texts = front_matters(args.entries)
-    one_pass, one_pass_out = least_cpu(texts, args.repeat)
+    one_pass, one_pass_out = least_cpu(lambda: read_all(texts), args.repeat)
     read_events = yaml_reader.read_events
     yaml_reader.read_events = lambda text, first_line: None  # every text through the node tree, as before
     try:
-        nodes, nodes_out = least_cpu(texts, args.repeat)
+        nodes, nodes_out = least_cpu(lambda: read_all(texts), args.repeat)
     finally:
         yaml_reader.read_events = read_events
     read = sum(read_events(text, WORDING.first_line) is not None for text in texts)
